@@ -1,0 +1,21 @@
+// Three projects, one command (`npm test`):
+//   unit     pure core and node descriptions: no network, no build (`npm run test:unit`)
+//   node     our nodes run by n8n-core's WorkflowExecute against the local simulators
+//   package  the built and packed artifact (needs `npm run build`, which `npm test` runs first)
+const common = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+};
+
+module.exports = {
+	projects: [
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'] },
+		{
+			...common,
+			displayName: 'node',
+			testMatch: ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/simulators/**/*.test.ts'],
+		},
+		{ ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
+	],
+};

@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { callAction } from './callAction';
+import * as join from './join.operation';
+import * as leave from './leave.operation';
+
+const lowerHand = callAction('lowerHand', 'lower-hand', { handRaised: false });
+const mute = callAction('mute', 'mute', { muted: true });
+const raiseHand = callAction('raiseHand', 'raise-hand', { handRaised: true });
+const unmute = callAction('unmute', 'unmute', { muted: false });
+
+export const operations = { join, leave, lowerHand, mute, raiseHand, unmute };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['phoneParticipant'] } },
+		options: [
+			{
+				name: 'Join',
+				value: 'join',
+				action: 'Report phone participants joined',
+				description: 'Tell the room that one or more callers joined (one request)',
+			},
+			{
+				name: 'Leave',
+				value: 'leave',
+				action: 'Report phone participants left',
+				description: 'Tell the room that one or more callers left (one request)',
+			},
+			{ name: 'Lower Hand', value: 'lowerHand', action: 'Lower the hand of a phone participant' },
+			{ name: 'Mute', value: 'mute', action: 'Report a phone participant muted' },
+			{ name: 'Raise Hand', value: 'raiseHand', action: 'Raise the hand of a phone participant' },
+			{ name: 'Unmute', value: 'unmute', action: 'Report a phone participant unmuted' },
+		],
+		default: 'join',
+	},
+	...join.description,
+	...leave.description,
+	...lowerHand.description,
+	...mute.description,
+	...raiseHand.description,
+	...unmute.description,
+];
