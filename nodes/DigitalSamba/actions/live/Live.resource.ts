@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resolveRoomId } from '../../helpers/resolveRoom';
+import { roomReference } from '../../helpers/resolveRoom';
 import { digitalSambaApiRequest } from '../../transport';
 import { roomLocator } from '../common.descriptions';
 
@@ -10,16 +10,16 @@ const show = (operation: string) => ({ show: { resource: ['live'], operation: [o
 const get = {
 	description: updateDisplayOptions(show('get'), [roomLocator]),
 	async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-		const roomId = await resolveRoomId.call(this, i);
-		return (await digitalSambaApiRequest.call(this, 'GET', `/rooms/${roomId}/live`)) as IDataObject;
+		const room = encodeURIComponent(roomReference.call(this, i));
+		return (await digitalSambaApiRequest.call(this, 'GET', `/rooms/${room}/live`)) as IDataObject;
 	},
 };
 
 const getParticipants = {
 	description: updateDisplayOptions(show('getParticipants'), [roomLocator]),
 	async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-		const roomId = await resolveRoomId.call(this, i);
-		return (await digitalSambaApiRequest.call(this, 'GET', `/rooms/${roomId}/live/participants`)) as IDataObject;
+		const room = encodeURIComponent(roomReference.call(this, i));
+		return (await digitalSambaApiRequest.call(this, 'GET', `/rooms/${room}/live/participants`)) as IDataObject;
 	},
 };
 

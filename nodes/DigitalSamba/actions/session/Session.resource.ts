@@ -56,10 +56,10 @@ const getAll = {
 		const limit = this.getNodeParameter('returnAll', i) ? undefined : (this.getNodeParameter('limit', i) as number);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
-		// The API filters dates by day (Y-m-d) and `live` as 0/1.
+		// The API filters dates by day (Y-m-d); `live` is a boolean in its spec.
 		if (filters.date_start) qs.date_start = String(filters.date_start).slice(0, 10);
 		if (filters.date_end) qs.date_end = String(filters.date_end).slice(0, 10);
-		if (filters.live !== undefined) qs.live = filters.live ? 1 : 0;
+		if (filters.live !== undefined) qs.live = filters.live ? 'true' : 'false';
 		return await digitalSambaApiRequestAllItems.call(this, path, qs, limit);
 	},
 };
