@@ -1,11 +1,11 @@
 /** Runs the Digital Samba node, as n8n would, against a Digital Samba simulator. */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
 import type { DigitalSambaSimulator } from '../simulators/digitalsamba/server';
 import type { WorkflowRun } from './n8nRuntime';
-import { runWorkflow, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
+import { loadOptionsContext, runWorkflow, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
 
 export const NODE_NAME = 'Digital Samba';
 
@@ -17,36 +17,48 @@ export interface RunDigitalSambaOptions {
 	credentials?: IDataObject;
 }
 
+function credentialsFor(simulator: DigitalSambaSimulator, overrides: IDataObject = {}) {
+	return new TestCredentialsHelper(
+		{ digitalSambaApi: new DigitalSambaApi() },
+		{
+			digitalSambaApi: {
+				teamId: simulator.teamId,
+				apiKey: simulator.developerKey,
+				baseUrl: simulator.baseUrl,
+				...overrides,
+			},
+		},
+	);
+}
+
+function nodeWith(parameters: INodeParameters, continueOnFail = false): INode {
+	return {
+		id: 'ds-node',
+		name: NODE_NAME,
+		type: 'n8n-nodes-digitalsamba.digitalSamba',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { digitalSambaApi: { id: 'cred-1', name: 'Digital Samba account' } },
+		onError: continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+}
+
+/** The context the editor gives the node's list-search and load-options methods. */
+export function digitalSambaMethodsContext(simulator: DigitalSambaSimulator, parameters: INodeParameters = {}) {
+	return loadOptionsContext(nodeWith(parameters), nodeTypes, credentialsFor(simulator));
+}
+
 export async function runDigitalSamba(
 	simulator: DigitalSambaSimulator,
 	parameters: INodeParameters,
 	options: RunDigitalSambaOptions = {},
 ): Promise<WorkflowRun & { items: INodeExecutionData[] }> {
-	const credentials = {
-		teamId: simulator.teamId,
-		apiKey: simulator.developerKey,
-		baseUrl: simulator.baseUrl,
-		...options.credentials,
-	};
 	const run = await runWorkflow({
-		nodes: [
-			{
-				id: 'ds-node',
-				name: NODE_NAME,
-				type: 'n8n-nodes-digitalsamba.digitalSamba',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { digitalSambaApi: { id: 'cred-1', name: 'Digital Samba account' } },
-				onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
-			},
-		],
+		nodes: [nodeWith(parameters, options.continueOnFail)],
 		connections: {},
 		nodeTypes,
-		credentialsHelper: new TestCredentialsHelper(
-			{ digitalSambaApi: new DigitalSambaApi() },
-			{ digitalSambaApi: credentials },
-		),
+		credentialsHelper: credentialsFor(simulator, options.credentials),
 		startNode: NODE_NAME,
 		input: options.input,
 	});

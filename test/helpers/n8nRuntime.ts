@@ -5,7 +5,7 @@
  * node and the HTTP socket is n8n's real code (parameters, resource locators, request helpers,
  * error wrapping, continueOnFail, pairedItem).
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -18,12 +18,11 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
@@ -110,50 +109,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-export interface WorkflowRun {
-	run: IRun;
-	/** Output items of a node's first run, per output. */
-	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
-	/** The error that stopped the workflow, if one did. */
-	error: IRun['data']['resultData']['error'];
-}
-
-export interface RunWorkflowOptions {
-	nodes: INode[];
-	connections: IConnections;
-	nodeTypes: TestNodeTypes;
-	credentialsHelper: ICredentialsHelper;
-	startNode: string;
-	input?: INodeExecutionData[];
-}
-
-export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		nodes: options.nodes,
-		connections: options.connections,
-		nodeTypes: options.nodeTypes,
-		active: false,
-		settings: { executionOrder: 'v1' },
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes: options.nodes,
-		connections: options.connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	});
-	let reportRun: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (reportRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => reportRun(run));
-
-	const additionalData = {
+/** The parts of n8n's per-execution context our nodes and n8n-core's helpers read. */
+export function buildAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
 		hooks,
-		credentialsHelper: options.credentialsHelper,
+		credentialsHelper,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
@@ -173,21 +136,74 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function buildWorkflow(nodes: INode[], connections: IConnections, nodeTypes: TestNodeTypes): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+/** n8n's own context for a node's list-search and load-options methods (what the editor calls). */
+export function loadOptionsContext(
+	node: INode,
+	nodeTypes: TestNodeTypes,
+	credentialsHelper: ICredentialsHelper,
+): LoadOptionsContext {
+	const workflow = buildWorkflow([node], {}, nodeTypes);
+	return new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper), '');
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** Output items of a node's first run, per output. */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
+	/** The error that stopped the workflow, if one did. */
+	error: IRun['data']['resultData']['error'];
+}
+
+export interface RunWorkflowOptions {
+	nodes: INode[];
+	connections: IConnections;
+	nodeTypes: TestNodeTypes;
+	credentialsHelper: ICredentialsHelper;
+	startNode: string;
+	input?: INodeExecutionData[];
+}
+
+export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
+	const workflow = buildWorkflow(options.nodes, options.connections, options.nodeTypes);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: options.nodes,
+		connections: options.connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	let reportRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (reportRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => reportRun(run));
+
+	const additionalData = buildAdditionalData(options.credentialsHelper, hooks);
 
 	const start = workflow.getNode(options.startNode);
 	if (!start) throw new Error(`No node named ${options.startNode}`);
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
 				{ node: start, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
 			],
 		},
-	} as IRunExecutionData;
+	});
 
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FRIENDLY_URL_PATTERN, ROOM_LINK_PATTERN } from '../../core/digitalsamba/rooms';
+import { FRIENDLY_URL_PATTERN, ROOM_LINK_PATTERN, ROOM_LINK_VALIDATION } from '../../core/digitalsamba/rooms';
 
-const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** n8n anchors locator validation patterns at both ends itself. */
+const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export const roomLocator: INodeProperties = {
 	displayName: 'Room',
@@ -49,7 +50,7 @@ export const roomLocator: INodeProperties = {
 			placeholder: 'https://myteam.digitalsamba.com/weekly-standup',
 			extractValue: { type: 'regex', regex: ROOM_LINK_PATTERN },
 			validation: [
-				{ type: 'regex', properties: { regex: ROOM_LINK_PATTERN, errorMessage: 'Not a room link' } },
+				{ type: 'regex', properties: { regex: ROOM_LINK_VALIDATION, errorMessage: 'Not a room link' } },
 			],
 		},
 	],

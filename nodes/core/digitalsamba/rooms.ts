@@ -9,14 +9,17 @@ export function isUuid(value: string): boolean {
 	return UUID_PATTERN.test(value);
 }
 
-/** Friendly URLs are 3–32 characters (Digital Samba's rule). */
-export const FRIENDLY_URL_PATTERN = '^[A-Za-z0-9_-]{3,32}$';
+/** Friendly URLs are 3–32 characters (Digital Samba's rule); n8n anchors locator patterns. */
+export const FRIENDLY_URL_PATTERN = '[A-Za-z0-9_-]{3,32}';
 
 /**
  * A room link (`https://team.digitalsamba.com/standup?token=…`) names its room by the last path
  * segment, which is either the friendly URL or the UUID.
  */
 export const ROOM_LINK_PATTERN = '^https?://[^/]+/([^/?#]+)';
+
+/** The whole link, for n8n's locator validation (which anchors the pattern at both ends). */
+export const ROOM_LINK_VALIDATION = 'https?://[^/]+/[^/?#]+/?([?#].*)?';
 
 export function roomFromLink(link: string): string | undefined {
 	return new RegExp(ROOM_LINK_PATTERN).exec(link.trim())?.[1];
