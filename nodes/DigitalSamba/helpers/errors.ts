@@ -68,7 +68,12 @@ export function toDigitalSambaApiError(
 	const { status, data, headers } = httpFailureOf(error);
 	const remote = remoteMessage(data);
 	const fields = fieldErrors(data);
-	const errorObject = (error && typeof error === 'object' ? error : { message: String(error) }) as JsonObject;
+	// n8n's request helper already wraps failures in a NodeApiError, and wrapping one again returns
+	// it unchanged: build ours from the HTTP error underneath so its message and description stick.
+	const underlying = error instanceof NodeApiError && error.cause ? error.cause : error;
+	const errorObject = (
+		underlying && typeof underlying === 'object' ? underlying : { message: String(underlying) }
+	) as JsonObject;
 
 	let message = remote ? `Digital Samba: ${remote}` : undefined;
 	let description: string | undefined;
@@ -85,13 +90,13 @@ export function toDigitalSambaApiError(
 			description =
 				'Check the developer key, the team ID and the authentication scheme of the Digital Samba credential';
 			break;
-		case 404:
-			message = `Digital Samba: not found (${request.method} ${request.path})`;
+		case 404: {
+			const what = remote && remote !== 'Not Found' ? remote.replace(/\.$/, '') : 'not found';
+			message = `Digital Samba: ${what} (${request.method} ${request.path})`;
 			description =
-				remote && remote !== 'Not Found'
-					? `${remote}. Check the room, call, session or webhook ID`
-					: 'Check the room, call, session or webhook ID (a room can be given by UUID or friendly URL)';
+				'Check the room, call, session or webhook ID (a room can be given by UUID or friendly URL)';
 			break;
+		}
 		case 429: {
 			const retryAfter = headers?.['retry-after'];
 			message = `Digital Samba rate limit reached: ${remote ?? 'too many requests'}`;
@@ -107,9 +112,11 @@ export function toDigitalSambaApiError(
 			}
 	}
 
-	return new NodeApiError(node, errorObject, {
+	const apiError = new NodeApiError(node, errorObject, {
 		message,
-		description,
 		httpCode: status !== undefined ? String(status) : undefined,
 	});
+	// Set afterwards: NodeApiError replaces a given description with the response's `message`.
+	if (description) apiError.description = description;
+	return apiError;
 }
