@@ -4,6 +4,7 @@
 //   package  the built and packed artifact (needs `npm run build`, which `npm test` runs first)
 const common = {
 	preset: 'ts-jest',
+	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
