@@ -94,11 +94,11 @@ export class DigitalSambaSimulator {
 
 	static async start(options: SimulatorOptions = {}): Promise<DigitalSambaSimulator> {
 		const contract = options.contract ?? (await Contract.load());
-		let simulator: DigitalSambaSimulator | undefined;
-		const server = createServer((request, response) => {
-			void simulator!.handle(request, response);
+		const server = createServer();
+		const simulator = new DigitalSambaSimulator(server, contract, options);
+		server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+			void simulator.handle(request, response);
 		});
-		simulator = new DigitalSambaSimulator(server, contract, options);
 		await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 		return simulator;
 	}
