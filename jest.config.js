@@ -10,6 +10,7 @@ const common = {
 };
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'] },
 		{
