@@ -39,7 +39,7 @@ describe('webhook', () => {
 			events: ['session_ended'],
 		});
 		expect(error?.message).toBe(
-			`The webhook URL has ${endpoint.length} characters; Digital Samba accepts at most 100`,
+			`Invalid webhook URL: the URL has ${endpoint.length} characters; Digital Samba accepts at most 100`,
 		);
 		expect(sim.current.requests).toEqual([]);
 	});

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Digital Samba refuses webhook endpoints longer than this. */
-export const ENDPOINT_MAX_LENGTH = 100;
+import { checkEndpoint } from '../../../core/digitalsamba/webhooks';
 
 export const eventsField: INodeProperties = {
 	displayName: 'Event Names or IDs',
@@ -35,15 +34,12 @@ export const webhookOptionalFields: INodeProperties[] = [
 /** Checks the endpoint before sending it: Digital Samba takes URLs of at most 100 characters. */
 export function checkedEndpoint(this: IExecuteFunctions, i: number, endpoint: string): string {
 	const url = endpoint.trim();
-	if (!/^https?:\/\/\S+$/.test(url)) {
-		throw new NodeOperationError(this.getNode(), `Invalid webhook URL: '${url}'`, { itemIndex: i });
-	}
-	if (url.length > ENDPOINT_MAX_LENGTH) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The webhook URL has ${url.length} characters; Digital Samba accepts at most ${ENDPOINT_MAX_LENGTH}`,
-			{ itemIndex: i, description: 'Use a shorter host name or path' },
-		);
+	const check = checkEndpoint(url);
+	if (!check.ok) {
+		throw new NodeOperationError(this.getNode(), `Invalid webhook URL: ${check.reason}`, {
+			itemIndex: i,
+			description: 'Use a shorter host name or path',
+		});
 	}
 	return url;
 }
