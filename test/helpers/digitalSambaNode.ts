@@ -3,13 +3,17 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
+import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import type { DigitalSambaSimulator } from '../simulators/digitalsamba/server';
 import type { WorkflowRun } from './n8nRuntime';
 import { loadOptionsContext, runWorkflow, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
+import { TriggerHarness } from './triggerHarness';
 
 export const NODE_NAME = 'Digital Samba';
 
-const nodeTypes = new TestNodeTypes().register('n8n-nodes-digitalsamba.digitalSamba', new DigitalSamba());
+const nodeTypes = new TestNodeTypes()
+	.register('n8n-nodes-digitalsamba.digitalSamba', new DigitalSamba())
+	.register('n8n-nodes-digitalsamba.digitalSambaTrigger', new DigitalSambaTrigger());
 
 export interface RunDigitalSambaOptions {
 	continueOnFail?: boolean;
@@ -71,3 +75,21 @@ export const room = (value: string, mode: 'id' | 'friendlyUrl' | 'url' | 'list' 
 	mode,
 	value,
 });
+
+/** The Digital Samba Trigger, activated and fed deliveries as n8n would. */
+export function digitalSambaTrigger(
+	simulator: DigitalSambaSimulator,
+	parameters: INodeParameters,
+	webhookBaseUrl?: string,
+): TriggerHarness {
+	const node: INode = {
+		id: 'ds-trigger',
+		name: 'Digital Samba Trigger',
+		type: 'n8n-nodes-digitalsamba.digitalSambaTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { digitalSambaApi: { id: 'cred-1', name: 'Digital Samba account' } },
+	};
+	return new TriggerHarness(node, nodeTypes, credentialsFor(simulator), webhookBaseUrl);
+}

@@ -27,7 +27,7 @@ const envelope = z
 	})
 	.passthrough();
 
-const delivery = z.union([envelope, z.array(envelope).min(1).max(MAX_EVENTS_PER_DELIVERY)]);
+const batch = z.array(envelope).min(1).max(MAX_EVENTS_PER_DELIVERY);
 
 export interface DigitalSambaEvent {
 	eventType: string;
@@ -84,7 +84,8 @@ export function parseDelivery(body: unknown): ParsedDelivery {
 	if (body === undefined || body === null || body === '' || (typeof body === 'object' && Object.keys(body).length === 0)) {
 		return { ok: false, reason: 'the body is empty' };
 	}
-	const result = delivery.safeParse(body);
+	// Checked as one shape or the other, so the reason names the field that is wrong.
+	const result = Array.isArray(body) ? batch.safeParse(body) : envelope.safeParse(body);
 	if (!result.success) return { ok: false, reason: readableIssues(result.error) };
 	const events = Array.isArray(result.data) ? result.data : [result.data];
 	return { ok: true, events: events.map(normalize) };
