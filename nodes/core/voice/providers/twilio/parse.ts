@@ -1,0 +1,112 @@
+/**
+ * Twilio's voice webhooks and conference status callbacks as normalized events. Which IVR step a
+ * voice request answers comes from the `step` parameter in the URLs we gave Twilio; the other
+ * parameters we put there (attempt, muted, hand…) come back as `state`.
+ */
+import type { CallEvent, ParticipantEventType, RawParams, VoiceEvent } from '../../events';
+
+export type ParseResult = { ok: true; event: VoiceEvent } | { ok: false; reason: string };
+
+const PARTICIPANT_EVENTS: Record<string, ParticipantEventType> = {
+	'participant-join': 'participant.joined',
+	'participant-leave': 'participant.left',
+	'participant-mute': 'participant.muted',
+	'participant-unmute': 'participant.unmuted',
+	'participant-hold': 'participant.held',
+	'participant-unhold': 'participant.unheld',
+};
+
+/** Keys pressed at a prompt: DTMF keys only, nothing else can reach a PIN comparison. */
+const DIGITS = /^[0-9*#]*$/;
+
+function sequenceOf(params: RawParams): number | undefined {
+	const sequence = Number(params.SequenceNumber);
+	return Number.isInteger(sequence) ? sequence : undefined;
+}
+
+function conferenceEvent(params: RawParams): ParseResult {
+	const name = params.StatusCallbackEvent;
+	const conference = params.FriendlyName ?? '';
+	const conferenceId = params.ConferenceSid ?? '';
+	if (!conferenceId) return { ok: false, reason: 'a conference callback without ConferenceSid' };
+	const participantType = PARTICIPANT_EVENTS[name];
+	if (participantType) {
+		if (!params.CallSid) return { ok: false, reason: `${name} without CallSid` };
+		return {
+			ok: true,
+			event: {
+				type: participantType,
+				conference,
+				conferenceId,
+				callId: params.CallSid,
+				label: params.ParticipantLabel ?? '',
+				muted: params.Muted === 'true',
+				sequence: sequenceOf(params),
+				reason: params.ReasonParticipantLeft,
+				raw: params,
+			},
+		};
+	}
+	const type = name === 'conference-start' ? 'conference.started' : name === 'conference-end' ? 'conference.ended' : 'conference.other';
+	return { ok: true, event: { type, conference, conferenceId, sequence: sequenceOf(params), raw: params } };
+}
+
+/** SIP From display name: `"Name" <sip:user@host>` (Twilio passes the header as `From` for SIP calls). */
+function sipDisplayName(from: string): string | undefined {
+	const match = /^\s*"?([^"<]*?)"?\s*<sip:/i.exec(from);
+	return match?.[1]?.trim() || undefined;
+}
+
+function decodeText(encoded: string): string {
+	return Buffer.from(encoded, 'base64url').toString('utf8');
+}
+
+export function parseTwilioRequest(params: RawParams, query: RawParams = {}): ParseResult {
+	if (params.StatusCallbackEvent) return conferenceEvent(params);
+	const callId = params.CallSid;
+	if (!callId) return { ok: false, reason: 'neither CallSid nor StatusCallbackEvent: not a Twilio voice request' };
+
+	const { step = 'incoming', ...state } = query;
+	const isSip = params.SipDomain !== undefined || /^sip:/i.test(params.To ?? '') || /<?sip:/i.test(params.From ?? '');
+	const base = {
+		callId,
+		from: params.From ?? '',
+		to: params.To ?? '',
+		callerName: params.CallerName || (isSip ? sipDisplayName(params.From ?? '') : undefined),
+		sip: isSip
+			? { domain: params.SipDomain, username: params.SipUsername, sourceIp: params.SipSourceIp, callId: params.SipCallId }
+			: undefined,
+		state,
+		raw: params,
+	};
+
+	let event: CallEvent;
+	switch (step) {
+		case 'incoming':
+			event = { type: 'call.incoming', ...base };
+			break;
+		case 'pin':
+		case 'menu': {
+			const digits = params.Digits ?? '';
+			if (!DIGITS.test(digits)) return { ok: false, reason: 'Digits holds something other than keypad keys' };
+			const attempt = Number(state.attempt ?? '1');
+			event = { type: 'call.digits', step, digits, attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1, ...base };
+			break;
+		}
+		case 'dial':
+			event = { type: 'call.menu', ...base };
+			break;
+		case 'wait':
+			event = { type: 'call.wait', ...base };
+			break;
+		case 'announce':
+			event = { type: 'call.announce', text: decodeText(state.text ?? ''), ...base };
+			break;
+		case 'fallback':
+			event = { type: 'call.fallback', errorCode: params.ErrorCode, ...base };
+			break;
+		default:
+			return { ok: false, reason: `unknown step '${step}'` };
+	}
+	return { ok: true, event };
+}
