@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemOperation } from '../helpers/forEachItem';
-import { forEachItem } from '../helpers/forEachItem';
+import type { ItemOperation } from '../../shared/forEachItem';
+import { forEachItem } from '../../shared/forEachItem';
 import { resources } from './resources';
 
 type OperationTable = Record<string, { execute: ItemOperation }>;

@@ -26,6 +26,11 @@ export const twilioRest = {
 		query: { FriendlyName: name, Status: 'in-progress', PageSize: '1' },
 	}),
 
+	fetchConference: (accountSid: string, conferenceSid: string): HttpRequestSpec => ({
+		method: 'GET',
+		path: `${conference(accountSid, conferenceSid)}.json`,
+	}),
+
 	listParticipants: (accountSid: string, conferenceSid: string): HttpRequestSpec => ({
 		method: 'GET',
 		// No PageSize, like the official client: Twilio's default page of 50 applies.

@@ -42,6 +42,7 @@ function ours(spec: HttpRequestSpec): Sent {
 const cases: Array<[string, HttpRequestSpec, (client: ReturnType<typeof twilio>) => Promise<unknown>]> = [
 	['fetch the account (credential test)', twilioRest.fetchAccount(ACCOUNT), (c) => c.api.v2010.accounts(ACCOUNT).fetch()],
 	['find the in-progress conference by name', twilioRest.findInProgressConference(ACCOUNT, 'ds-room 1'), (c) => c.conferences.list({ friendlyName: 'ds-room 1', status: 'in-progress', limit: 1 })],
+	['fetch a conference', twilioRest.fetchConference(ACCOUNT, CONFERENCE), (c) => c.conferences(CONFERENCE).fetch()],
 	['list participants', twilioRest.listParticipants(ACCOUNT, CONFERENCE), (c) => c.conferences(CONFERENCE).participants.list()],
 	['get a participant by label', twilioRest.getParticipant(ACCOUNT, CONFERENCE, LABEL), (c) => c.conferences(CONFERENCE).participants(LABEL).fetch()],
 	['get a participant whose label needs encoding', twilioRest.getParticipant(ACCOUNT, CONFERENCE, 'a b'), (c) => c.conferences(CONFERENCE).participants('a b').fetch()],

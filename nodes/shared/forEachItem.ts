@@ -38,7 +38,7 @@ export async function forEachItem(
 	return output;
 }
 
-function withItemIndex(
+export function withItemIndex(
 	context: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,

@@ -1,0 +1,191 @@
+/**
+ * Handle Provider Request: the step right after n8n's Webhook node. Reads that node's item in code
+ * (no expressions on the voice path), verifies the signature, parses, decides what it can decide
+ * alone, and routes:
+ *   0 Answer            markup for the provider, for a Respond to Webhook node in binary mode
+ *   1 PIN Entered       digits to look up in the dial-in directory, then Route PIN
+ *   2 Keypad            a caller's *6 / *9 choice, to report to Digital Samba
+ *   3 Conference Event  who joined, left, was muted…; the provider already has its answer
+ *   4 Rejected          forged or unreadable: answer 403, do nothing else
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { parseLabel } from '../../../core/ivr/labels';
+import {
+	apology,
+	announcement,
+	keypadMenu,
+	menuChoice,
+	pinPrompt,
+	waitMusic,
+} from '../../../core/ivr/script';
+import type { CallEvent, VoiceEvent } from '../../../core/voice/events';
+import { isCallEvent } from '../../../core/voice/events';
+import type { InboundRequest, ProviderId } from '../../../core/voice/provider';
+import { providers } from '../../../core/voice/providers';
+import { withItemIndex } from '../../../shared/forEachItem';
+import { twilioCredentials } from '../../transport';
+import { markupItem } from '../markup';
+import { ivrSettings, ivrSettingsProperty } from '../settings';
+
+export const OUTPUT = { answer: 0, pin: 1, keypad: 2, conferenceEvent: 3, rejected: 4 } as const;
+export const OUTPUT_NAMES = ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected'];
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Put this node right after a Webhook node (HTTP Method POST, Respond: Using Respond to Webhook Node). Connect Answer to a Respond to Webhook node in binary mode, and Rejected to one that answers 403.',
+		name: 'handleNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Public Webhook URL',
+		name: 'publicUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://n8n.example.com/webhook/voice',
+		description:
+			'The URL the provider calls, if it differs from the one n8n reports (for example behind a proxy that rewrites paths). Signatures are checked against it.',
+	},
+	ivrSettingsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['request'], operation: ['handle'] } }, properties);
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+function stringRecord(value: unknown): Record<string, string> {
+	if (!value || typeof value !== 'object') return {};
+	return Object.fromEntries(Object.entries(value as IDataObject).map(([key, item]) => [key, text(item)]));
+}
+
+/** The Webhook node's item as the provider sent it: URL with its query, headers, form fields. */
+export function inboundRequest(item: IDataObject, publicUrl: string): InboundRequest {
+	const query = stringRecord(item.query);
+	const base = publicUrl || text(item.webhookUrl);
+	const queryText = new URLSearchParams(query).toString();
+	const headers = Object.fromEntries(
+		Object.entries(stringRecord(item.headers)).map(([key, value]) => [key.toLowerCase(), value]),
+	);
+	return { url: queryText ? `${base}?${queryText}` : base, headers, params: stringRecord(item.body), query };
+}
+
+function conferenceEventJson(event: VoiceEvent): IDataObject {
+	const json: IDataObject = { ...event } as unknown as IDataObject;
+	if ('label' in event) {
+		const label = parseLabel(event.label);
+		json.isBridge = label.kind === 'bridge';
+		json.isCaller = label.kind === 'caller';
+		if (label.kind === 'caller') {
+			json.callerNumber = label.number;
+			json.callerName = label.name;
+		}
+	}
+	return json;
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
+	const provider = this.getNodeParameter('provider', 0) as ProviderId;
+	const { authToken } = await twilioCredentials(this);
+	const items = this.getInputData();
+
+	for (let i = 0; i < items.length; i++) {
+		try {
+			await handleItem.call(this, items[i].json, i, outputs, provider, authToken);
+		} catch (error) {
+			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
+			outputs[OUTPUT.rejected].push({
+				json: { rejected: true, status: 500, reason: (error as Error).message },
+				pairedItem: { item: i },
+			});
+		}
+	}
+	return outputs;
+}
+
+async function handleItem(
+	this: IExecuteFunctions,
+	input: IDataObject,
+	i: number,
+	outputs: INodeExecutionData[][],
+	provider: ProviderId,
+	authToken: string,
+): Promise<void> {
+	const adapter = providers[provider];
+	const publicUrl = (this.getNodeParameter('publicUrl', i, '') as string).trim();
+	const settings = ivrSettings(this, i);
+	const request = inboundRequest(input, publicUrl);
+	if (!request.url) {
+		throw new NodeOperationError(this.getNode(), 'The input has no webhookUrl', {
+			itemIndex: i,
+			description: "Put this node directly after n8n's Webhook node, or set Public Webhook URL",
+		});
+	}
+	const reject = (reason: string, status = 403) =>
+		outputs[OUTPUT.rejected].push({ json: { rejected: true, status, reason }, pairedItem: { item: i } });
+
+	const verified = adapter.verify(request, authToken);
+	if (!verified.ok) {
+		reject(verified.reason);
+		return;
+	}
+	const parsed = adapter.parse(request);
+	if (!parsed.ok) {
+		reject(parsed.reason, 400);
+		return;
+	}
+	const event = parsed.event;
+	const webhookUrl = publicUrl || text(input.webhookUrl);
+	const answer = async (instructions: Parameters<typeof markupItem>[2], json: IDataObject = {}) =>
+		outputs[OUTPUT.answer].push(await markupItem(this, provider, instructions, i, { eventType: event.type, ...json }));
+
+	if (!isCallEvent(event)) {
+		await answer([]);
+		outputs[OUTPUT.conferenceEvent].push({ json: conferenceEventJson(event), pairedItem: { item: i } });
+		return;
+	}
+	const call: CallEvent = event;
+	switch (call.type) {
+		case 'call.incoming':
+			await answer(pinPrompt(webhookUrl, settings), { callId: call.callId });
+			break;
+		case 'call.digits':
+			if (call.step === 'pin') {
+				outputs[OUTPUT.pin].push({
+					json: { digits: call.digits, callId: call.callId, attempt: call.attempt, event: call as unknown as IDataObject },
+					pairedItem: { item: i },
+				});
+			} else {
+				const choice = menuChoice(call, webhookUrl, settings);
+				await answer(choice.instructions, { callId: call.callId, keypad: choice.action ?? null });
+				if (choice.action) {
+					const label = parseLabel(choice.instructions[0]?.kind === 'joinConference' ? choice.instructions[0].label : '');
+					outputs[OUTPUT.keypad].push({
+						json: {
+							action: choice.action,
+							callId: call.callId,
+							conference: call.state.conf,
+							callerNumber: label.kind === 'caller' ? label.number : call.from,
+						},
+						pairedItem: { item: i },
+					});
+				}
+			}
+			break;
+		case 'call.menu':
+			await answer(keypadMenu(call, webhookUrl, settings), { callId: call.callId });
+			break;
+		case 'call.wait':
+			await answer(waitMusic(settings), { callId: call.callId });
+			break;
+		case 'call.announce':
+			await answer(announcement(call.text, settings), { callId: call.callId });
+			break;
+		case 'call.fallback':
+			await answer(apology(settings), { callId: call.callId });
+			break;
+	}
+}

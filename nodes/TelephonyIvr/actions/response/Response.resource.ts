@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as render from './render.operation';
+import * as routePin from './routePin.operation';
+
+export const operations = { render, routePin };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['response'] } },
+		options: [
+			{ name: 'Render', value: 'render', action: 'Render instructions as markup' },
+			{
+				name: 'Route PIN',
+				value: 'routePin',
+				action: 'Route a caller by PIN',
+				description: 'After the directory lookup: join as bridge or caller, retry, or say goodbye',
+			},
+		],
+		default: 'routePin',
+	},
+	...render.description,
+	...routePin.description,
+];

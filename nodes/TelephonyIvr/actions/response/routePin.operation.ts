@@ -1,0 +1,81 @@
+/**
+ * Route PIN: after the dial-in directory lookup. Bridge PIN → the bridge joins under its label;
+ * caller PIN → the caller joins and waits for the meeting; anything else → try again, or goodbye
+ * after the last attempt. Its input is the directory row (empty when none matched); the PIN event
+ * comes from the Handle Provider Request node, followed back through the items' pairing.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { routePin } from '../../../core/ivr/script';
+import type { CallEvent } from '../../../core/voice/events';
+import type { ProviderId } from '../../../core/voice/provider';
+import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
+import { markupItem } from '../markup';
+import { ivrSettings, ivrSettingsProperty } from '../settings';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Request Node Name',
+		name: 'requestNode',
+		type: 'string',
+		default: 'Telephony IVR',
+		required: true,
+		description: 'The Telephony IVR node (Handle Provider Request) whose PIN Entered output led here',
+	},
+	{
+		displayName: 'Directory Columns',
+		name: 'columns',
+		type: 'collection',
+		placeholder: 'Add Column',
+		default: {},
+		options: [
+			{ displayName: 'Bridge PIN Column', name: 'bridgePin', type: 'string', default: 'bridge_pin' },
+			{ displayName: 'Caller PIN Column', name: 'callerPin', type: 'string', default: 'caller_pin' },
+			{ displayName: 'Conference Column', name: 'conference', type: 'string', default: 'conference_name' },
+		],
+	},
+	bridgeChecksProperty,
+	ivrSettingsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['response'], operation: ['routePin'] } }, properties);
+
+interface PinItem {
+	event: CallEvent & { type: 'call.digits' };
+	webhookUrl: string;
+}
+
+function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): PinItem {
+	if (input.event && typeof input.webhookUrl === 'string') return input as unknown as PinItem;
+	const nodeName = context.getNodeParameter('requestNode', i) as string;
+	try {
+		const source = context.getWorkflowDataProxy(i).$(nodeName).item.json as IDataObject;
+		if (source.event && typeof source.webhookUrl === 'string') return source as unknown as PinItem;
+	} catch {
+		// Reported below with what to fix.
+	}
+	throw new NodeOperationError(context.getNode(), `No PIN event found from the node '${nodeName}'`, {
+		itemIndex: i,
+		description: "Set Request Node Name to the Telephony IVR node whose 'PIN Entered' output leads here",
+	});
+}
+
+export async function execute(this: IExecuteFunctions, i: number, provider: ProviderId): Promise<INodeExecutionData> {
+	const row = this.getInputData()[i].json;
+	const { event, webhookUrl } = pinItem(this, row, i);
+	const columns = this.getNodeParameter('columns', i, {}) as Record<string, string>;
+	const value = (column: string | undefined, fallback: string) => String(row[column || fallback] ?? '').trim();
+	const callerPin = value(columns.callerPin, 'caller_pin');
+	const bridgePin = value(columns.bridgePin, 'bridge_pin');
+	const conference = value(columns.conference, 'conference_name');
+	const entry = callerPin && bridgePin && conference ? { callerPin, bridgePin, conference } : undefined;
+
+	const route = routePin(event, entry, webhookUrl, ivrSettings(this, i), bridgeChecks(this, i));
+	return await markupItem(this, provider, route.instructions, i, {
+		classification: route.classification,
+		callId: event.callId,
+		attempt: event.attempt,
+		conference: route.classification === 'invalid' ? null : conference,
+	});
+}
