@@ -155,7 +155,7 @@ async function handleItem(
 		case 'call.digits':
 			if (call.step === 'pin') {
 				outputs[OUTPUT.pin].push({
-					json: { digits: call.digits, callId: call.callId, attempt: call.attempt, event: call as unknown as IDataObject },
+					json: { digits: call.digits, callId: call.callId, attempt: call.attempt, webhookUrl, event: call as unknown as IDataObject },
 					pairedItem: { item: i },
 				});
 			} else {

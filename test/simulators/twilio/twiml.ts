@@ -1,0 +1,40 @@
+/** TwiML as the call driver reads it: a list of verbs with attributes, text and nested verbs. */
+import { XMLParser } from 'fast-xml-parser';
+
+export interface Verb {
+	name: string;
+	attributes: Record<string, string>;
+	text: string;
+	children: Verb[];
+}
+
+const parser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	preserveOrder: true,
+	parseAttributeValue: false,
+	parseTagValue: false,
+	trimValues: true,
+});
+
+type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+function toVerbs(nodes: Node[]): Verb[] {
+	const verbs: Verb[] = [];
+	for (const node of nodes) {
+		const name = Object.keys(node).find((key) => key !== ':@');
+		if (!name || name === '#text' || name === '?xml') continue;
+		const content = (node[name] as Node[]) ?? [];
+		const text = content.map((child) => (typeof child['#text'] === 'string' ? child['#text'] : '')).join('');
+		verbs.push({ name, attributes: node[':@'] ?? {}, text, children: toVerbs(content) });
+	}
+	return verbs;
+}
+
+/** The verbs inside `<Response>`; throws on anything that is not TwiML, as Twilio rejects it (error 12100). */
+export function parseTwiml(xml: string): Verb[] {
+	const document = toVerbs(parser.parse(xml) as Node[]);
+	const response = document.find((verb) => verb.name === 'Response');
+	if (!response) throw new Error(`Not TwiML: ${xml.slice(0, 80)}`);
+	return response.children;
+}
