@@ -2,6 +2,8 @@
  * Phone calls played by the call driver against the Twilio simulator, answered by the Telephony
  * IVR as n8n's Webhook → Telephony IVR → Respond chain would.
  */
+import { Expression } from 'n8n-workflow';
+
 import { BRIDGE_LABEL, parseLabel } from '../../../nodes/core/ivr/labels';
 import type { DirectoryRow } from '../../helpers/ivrStandIn';
 import { IvrStandIn } from '../../helpers/ivrStandIn';
@@ -132,6 +134,26 @@ describe('driven calls', () => {
 		// The caller is still muted after raising the hand: the state rode along in the URLs.
 		expect(joinedEntries(call)[2]).toEqual(expect.objectContaining({ muted: true }));
 		await call.hangUp();
+	});
+});
+
+describe('the voice path', () => {
+	beforeEach(async () => start());
+
+	it('evaluates no n8n expression from the first ring to the conference and its events', async () => {
+		const render = jest.spyOn(Expression.prototype, 'renderExpression');
+		const caller = placeCall(twilio, { to: NUMBER, keys: '012345#' });
+		await caller.joined();
+		const bridge = placeCall(twilio, { to: NUMBER, keys: 'W0987654321#' });
+		await bridge.joined();
+		caller.press('*6');
+		await caller.joined(2);
+		await caller.hangUp();
+		await bridge.hangUp();
+		await twilio.settle();
+		expect(ivr.handled.length).toBeGreaterThan(8);
+		expect(render).not.toHaveBeenCalled();
+		render.mockRestore();
 	});
 });
 
