@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { TelephonyTwilioApi } from '../../../credentials/TelephonyTwilioApi.credentials';
 import { DEFAULT_IVR_SETTINGS } from '../../../nodes/core/ivr/script';
@@ -37,7 +37,7 @@ describe('Telephony IVR description', () => {
 
 	it('the Twilio credential signs in with the API key when there is one, else the Auth Token', async () => {
 		const credential = new TelephonyTwilioApi();
-		const basic = async (data: IDataObject) =>
+		const basic = async (data: ICredentialDataDecryptedObject) =>
 			Buffer.from(String((await credential.authenticate(data, { url: '' })).headers?.Authorization).replace('Basic ', ''), 'base64').toString();
 		expect(await basic({ accountSid: 'AC1', authToken: 'tok' })).toBe('AC1:tok');
 		expect(await basic({ accountSid: 'AC1', authToken: 'tok', apiKeySid: 'SK1', apiKeySecret: 'sec' })).toBe('SK1:sec');
