@@ -315,11 +315,11 @@ export class TwilioSimulator {
 			if (rest[2] === 'Participants' && rest.length === 3 && method === 'GET') return this.listParticipants(conference, url, prefix);
 			if (rest[2] === 'Participants' && rest.length === 4) return await this.participantRequest(method, conference, rest[3], form);
 		}
-		if (rest[0] === 'Calls' && rest.length === 2 && method === 'POST') {
+		if (rest[0] === 'Calls' && rest.length === 2) {
 			const call = this.calls.get(rest[1]);
 			if (!call) throw notFound();
-			if (form.Status === 'completed') await this.hangUp(call, 'participant_updated_via_api');
-			return { sid: call.sid, status: call.status };
+			if (method === 'POST' && form.Status === 'completed') await this.hangUp(call, 'participant_updated_via_api');
+			return { sid: call.sid, account_sid: this.accountSid, from: call.from, to: call.to, status: call.status, direction: 'inbound' };
 		}
 		if (rest[0] === 'IncomingPhoneNumbers') {
 			if (rest.length === 1 && method === 'GET') {

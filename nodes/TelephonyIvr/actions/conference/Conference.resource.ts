@@ -6,6 +6,7 @@ import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
 import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import * as planSync from './planSync.operation';
 
 const CONFERENCE_SID = /^CF[0-9a-f]{32}$/i;
 
@@ -35,11 +36,34 @@ const announcementFields: INodeProperties[] = [
 		name: 'webhookUrl',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'https://n8n.example.com/webhook/voice',
-		description: 'The production URL of the phone-bridge workflow: the provider fetches the announcement from it',
+		description:
+			"The phone-bridge workflow's production URL, which speaks the announcement. Empty: the voice URL of the number the participants called.",
 	},
 ];
+
+/**
+ * Where the provider fetches an announcement: the IVR webhook with the text in its query. Without a
+ * URL given, the voice URL of the number a participant called (so templates need no URL typed in).
+ */
+async function announcementUrl(this: IExecuteFunctions, i: number, accountSid: string, conferenceSid: string): Promise<string> {
+	const text = String(this.getNodeParameter('text', i));
+	let webhookUrl = String(this.getNodeParameter('webhookUrl', i, '')).trim();
+	if (!webhookUrl) {
+		const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
+		const callSid = participants[0]?.call_sid;
+		const call = callSid ? await sendTwilio.call(this, twilioRest.fetchCall(accountSid, String(callSid))) : {};
+		const found = call.to ? await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, String(call.to))) : {};
+		webhookUrl = String(((found.incoming_phone_numbers as IDataObject[] | undefined) ?? [])[0]?.voice_url ?? '');
+		if (!webhookUrl) {
+			throw new NodeOperationError(this.getNode(), 'Could not find the IVR webhook URL for the announcement', {
+				itemIndex: i,
+				description: "Set IVR Webhook URL to the phone-bridge workflow's production URL",
+			});
+		}
+	}
+	return announceUrl(webhookUrl, text);
+}
 
 type Handler = (this: IExecuteFunctions, i: number, accountSid: string, conferenceSid: string) => Promise<IDataObject | IDataObject[]>;
 
@@ -86,14 +110,11 @@ const handlers: Record<string, { fields: INodeProperties[]; run: Handler }> = {
 	unhold: { fields: [participantField], run: participantAction((a, c, p) => twilioRest.setHold(a, c, p, false)) },
 	announce: {
 		fields: [participantField, ...announcementFields],
-		run: participantAction((a, c, p, i, context) =>
-			twilioRest.announceToParticipant(
-				a,
-				c,
-				p,
-				announceUrl(String(context.getNodeParameter('webhookUrl', i)), String(context.getNodeParameter('text', i))),
-			),
-		),
+		async run(i, accountSid, conferenceSid) {
+			const participant = String(this.getNodeParameter('participant', i)).trim();
+			const url = await announcementUrl.call(this, i, accountSid, conferenceSid);
+			return participantJson(await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, participant, url)));
+		},
 	},
 	remove: {
 		fields: [participantField],
@@ -106,7 +127,7 @@ const handlers: Record<string, { fields: INodeProperties[]; run: Handler }> = {
 	announceAll: {
 		fields: announcementFields,
 		async run(i, accountSid, conferenceSid) {
-			const url = announceUrl(String(this.getNodeParameter('webhookUrl', i)), String(this.getNodeParameter('text', i)));
+			const url = await announcementUrl.call(this, i, accountSid, conferenceSid);
 			return await sendTwilio.call(this, twilioRest.announceToConference(accountSid, conferenceSid, url));
 		},
 	},
@@ -142,7 +163,10 @@ function operation(name: string) {
 	};
 }
 
-export const operations = Object.fromEntries(Object.keys(handlers).map((name) => [name, operation(name)]));
+export const operations: Record<string, { description: INodeProperties[]; execute: (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]> }> = {
+	...Object.fromEntries(Object.keys(handlers).map((name) => [name, operation(name)])),
+	planSync,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -160,6 +184,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Participants', value: 'getParticipants', action: 'Get all participants' },
 			{ name: 'Hold', value: 'hold', action: 'Put a participant on hold' },
 			{ name: 'Mute', value: 'mute', action: 'Mute a participant' },
+			{
+				name: 'Plan Digital Samba Sync',
+				value: 'planSync',
+				action: 'Plan the sync of phone participants',
+				description: 'After a conference event: which callers joined or left, from the current participant list',
+			},
 			{ name: 'Remove', value: 'remove', action: 'Remove a participant' },
 			{ name: 'Unhold', value: 'unhold', action: 'Take a participant off hold' },
 			{ name: 'Unmute', value: 'unmute', action: 'Unmute a participant' },

@@ -12,6 +12,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseLabel } from '../../../core/ivr/labels';
+import { roomIdOf } from '../../../core/ivr/syncPlan';
 import {
 	apology,
 	announcement,
@@ -168,6 +169,7 @@ async function handleItem(
 							action: choice.action,
 							callId: call.callId,
 							conference: call.state.conf,
+							roomId: roomIdOf(call.state.conf ?? '') ?? null,
 							callerNumber: label.kind === 'caller' ? label.number : call.from,
 						},
 						pairedItem: { item: i },

@@ -82,6 +82,11 @@ export const twilioRest = {
 		form: { Status: 'completed' },
 	}),
 
+	fetchCall: (accountSid: string, callSid: string): HttpRequestSpec => ({
+		method: 'GET',
+		path: `${account(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`,
+	}),
+
 	hangUpCall: (accountSid: string, callSid: string): HttpRequestSpec => ({
 		method: 'POST',
 		path: `${account(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`,
