@@ -318,6 +318,11 @@ export class TwilioSimulator {
 		if (rest[0] === 'Calls' && rest.length === 2) {
 			const call = this.calls.get(rest[1]);
 			if (!call) throw notFound();
+			if (method === 'POST' && form.Twiml) {
+				// New TwiML takes the call out of what it was doing; the simulator plays what it says.
+				for (const verb of parseTwiml(form.Twiml)) if (verb.name === 'Say') call.heard.push(verb.text);
+				if (parseTwiml(form.Twiml).some((verb) => verb.name === 'Hangup')) await this.hangUp(call, 'participant_updated_via_api');
+			}
 			if (method === 'POST' && form.Status === 'completed') await this.hangUp(call, 'participant_updated_via_api');
 			return { sid: call.sid, account_sid: this.accountSid, from: call.from, to: call.to, status: call.status, direction: 'inbound' };
 		}

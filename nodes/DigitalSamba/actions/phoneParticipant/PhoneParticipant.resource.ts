@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { callAction } from './callAction';
+import * as applyPhoneEvent from './applyPhoneEvent.operation';
 import * as join from './join.operation';
 import * as leave from './leave.operation';
 
@@ -9,7 +10,7 @@ const mute = callAction('mute', 'mute', { muted: true });
 const raiseHand = callAction('raiseHand', 'raise-hand', { handRaised: true });
 const unmute = callAction('unmute', 'unmute', { muted: false });
 
-export const operations = { join, leave, lowerHand, mute, raiseHand, unmute };
+export const operations = { applyPhoneEvent, join, leave, lowerHand, mute, raiseHand, unmute };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +20,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['phoneParticipant'] } },
 		options: [
+			{
+				name: 'Apply Phone Event',
+				value: 'applyPhoneEvent',
+				action: 'Report what happened on the phone',
+				description: 'Joined, left, mute, hand or bridge connect, as an item from the Telephony IVR says',
+			},
 			{
 				name: 'Join',
 				value: 'join',
@@ -38,6 +45,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'join',
 	},
+	...applyPhoneEvent.description,
 	...join.description,
 	...leave.description,
 	...lowerHand.description,

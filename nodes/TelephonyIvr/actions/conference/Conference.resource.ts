@@ -6,6 +6,7 @@ import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
 import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import * as applyDsEvent from './applyDsEvent.operation';
 import * as planSync from './planSync.operation';
 
 const CONFERENCE_SID = /^CF[0-9a-f]{32}$/i;
@@ -165,6 +166,7 @@ function operation(name: string) {
 
 export const operations: Record<string, { description: INodeProperties[]; execute: (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]> }> = {
 	...Object.fromEntries(Object.keys(handlers).map((name) => [name, operation(name)])),
+	applyDsEvent,
 	planSync,
 };
 
@@ -178,6 +180,12 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Announce to Conference', value: 'announceAll', action: 'Announce to everyone in a conference' },
 			{ name: 'Announce to Participant', value: 'announce', action: 'Announce to one participant' },
+			{
+				name: 'Apply Digital Samba Event',
+				value: 'applyDsEvent',
+				action: 'Apply a room event to the phone side',
+				description: 'Mute, unmute, ask to unmute or end, as a Digital Samba Trigger item says',
+			},
 			{ name: 'End', value: 'end', action: 'End a conference' },
 			{ name: 'Get', value: 'get', action: 'Get the conference in progress' },
 			{ name: 'Get Participant', value: 'getParticipant', action: 'Get a participant' },

@@ -87,6 +87,13 @@ export const twilioRest = {
 		path: `${account(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`,
 	}),
 
+	/** Replaces what a call is doing with this TwiML (it leaves its conference). */
+	redirectCall: (accountSid: string, callSid: string, twiml: string): HttpRequestSpec => ({
+		method: 'POST',
+		path: `${account(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`,
+		form: { Twiml: twiml },
+	}),
+
 	hangUpCall: (accountSid: string, callSid: string): HttpRequestSpec => ({
 		method: 'POST',
 		path: `${account(accountSid)}/Calls/${encodeURIComponent(callSid)}.json`,

@@ -55,6 +55,7 @@ const cases: Array<[string, HttpRequestSpec, (client: ReturnType<typeof twilio>)
 	['announce to the conference', twilioRest.announceToConference(ACCOUNT, CONFERENCE, 'https://x.io/a'), (c) => c.conferences(CONFERENCE).update({ announceUrl: 'https://x.io/a', announceMethod: 'POST' })],
 	['end the conference', twilioRest.endConference(ACCOUNT, CONFERENCE), (c) => c.conferences(CONFERENCE).update({ status: 'completed' })],
 	['fetch a call', twilioRest.fetchCall(ACCOUNT, CALL), (c) => c.calls(CALL).fetch()],
+	['give a call new TwiML', twilioRest.redirectCall(ACCOUNT, CALL, '<Response><Say>Bye</Say><Hangup/></Response>'), (c) => c.calls(CALL).update({ twiml: '<Response><Say>Bye</Say><Hangup/></Response>' })],
 	['hang up a call', twilioRest.hangUpCall(ACCOUNT, CALL), (c) => c.calls(CALL).update({ status: 'completed' })],
 	['find a phone number', twilioRest.findPhoneNumber(ACCOUNT, '+15551234567'), (c) => c.incomingPhoneNumbers.list({ phoneNumber: '+15551234567', limit: 1 })],
 	[
