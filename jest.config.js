@@ -1,6 +1,7 @@
 // Three projects, one command (`npm test`):
 //   unit     pure core and node descriptions: no network, no build (`npm run test:unit`)
 //   node     our nodes run by n8n-core's WorkflowExecute against the local simulators
+//   workflow the shipped templates, with n8n's built-in nodes, against both simulators
 //   package  the built and packed artifact (needs `npm run build`, which `npm test` runs first)
 const common = {
 	preset: 'ts-jest',
@@ -18,6 +19,7 @@ module.exports = {
 			displayName: 'node',
 			testMatch: ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/simulators/**/*.test.ts'],
 		},
+		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'], testTimeout: 30000 },
 		{ ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
 	],
 };

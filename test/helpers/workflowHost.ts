@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType, IRun, IWebhookDescription, IWorkflowSettings } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Node, Workflow } from 'n8n-workflow';
 
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { TelephonyTwilioApi } from '../../credentials/TelephonyTwilioApi.credentials';
@@ -99,9 +99,13 @@ export class WorkflowHost {
 	/** As the editor's import: every webhook node gets a fresh webhookId. */
 	load(json: WorkflowJson): Workflow {
 		const id = `wf${this.loaded.length + 1}`;
-		const nodes = json.nodes.map((node) => {
+		const nodes = json.nodes.map((template) => {
+			const node: INode = JSON.parse(JSON.stringify(template));
 			const type = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			return type.description.webhooks?.length ? { ...node, webhookId: randomUUID() } : { ...node };
+			if (type.description.webhooks?.length) node.webhookId = randomUUID();
+			// As a user does after import: pick a credential for each node that needs one.
+			for (const { name } of type.description.credentials ?? []) node.credentials = { ...node.credentials, [name]: { id: name, name } };
+			return node;
 		});
 		const workflow = new Workflow({ id, name: json.name, nodes, connections: json.connections, nodeTypes: this.nodeTypes, active: true, staticData: {}, settings: { executionOrder: 'v1', ...json.settings } });
 		this.loaded.push({ id, workflow, json });
@@ -112,6 +116,7 @@ export class WorkflowHost {
 		const data = buildAdditionalData(this.credentialsHelper, hooks);
 		Object.assign(data, {
 			webhookBaseUrl: this.webhookBase,
+			instanceBaseUrl: this.webhookBase.replace(/webhook$/, ''),
 			webhookTestBaseUrl: this.webhookBase.replace('/webhook', '/webhook-test'),
 			'data-table': { dataTableProxyProvider: this.dataTables.provider },
 			dataTableProjectId: 'project',
@@ -242,7 +247,8 @@ export class WorkflowHost {
 		const additionalData = this.additionalData(workflow);
 		Object.assign(additionalData, { httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', { httpMethod: 'POST', node: node.name, path: url.pathname, webhookDescription: description, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData }, [], null);
-		const result = await type.webhook!.call(context);
+		// Newer built-in nodes (class Node) take the context as an argument; others are called on it.
+		const result = type instanceof Node ? await type.webhook!(context) : await type.webhook!.call(context);
 		if (result.noWebhookResponse && !result.workflowData) return written;
 		if (!result.workflowData) {
 			return wroteDirectly ? written : { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }) };

@@ -117,6 +117,20 @@ export class DigitalSambaSimulator {
 		return this.requests.filter((request) => request.contractErrors || request.unknownRoute);
 	}
 
+	/** Calls every registered webhook that listens to this event, as Digital Samba does. */
+	async deliver(eventType: string, fields: Json = {}): Promise<Array<{ endpoint: string; status: number }>> {
+		const payload = { eventType, timestamp: Math.floor(Date.now() / 1000), data: {}, ...fields };
+		const results: Array<{ endpoint: string; status: number }> = [];
+		for (const webhook of this.state.webhooks.values()) {
+			if (!webhook.events.includes(eventType)) continue;
+			const headers: Record<string, string> = { 'content-type': 'application/json' };
+			if (webhook.authorization_header) headers.authorization = `Bearer ${String(webhook.authorization_header)}`;
+			const answer = await fetch(webhook.endpoint, { method: 'POST', headers, body: JSON.stringify(payload) });
+			results.push({ endpoint: webhook.endpoint, status: answer.status });
+		}
+		return results;
+	}
+
 	injectFault(fault: Fault): void {
 		this.faults.push({ ...fault });
 	}
