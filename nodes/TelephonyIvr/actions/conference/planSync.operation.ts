@@ -62,14 +62,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	// Announcements are per bridge connection: a bridge that reconnects is a new call.
 	const bridgeCall = event.label === BRIDGE_LABEL ? event.callId : present.find((p) => p.label === BRIDGE_LABEL)?.callId;
-	const key = (callId: string) => `${event.conferenceId}:${bridgeCall ?? 'none'}:${callId}:${plan.action}`;
-	const callIds = plan.action === 'joined' ? plan.callers.map((caller) => caller.callId) : plan.callIds;
-	const { new: fresh } = await this.helpers.checkProcessedAndRecord(callIds.map(key), 'node', { mode: 'entries', maxEntries: 100000 });
-	const unseen = new Set(fresh.map(String));
+	const key = (callId: string, action: 'joined' | 'left') => `${event.conferenceId}:${bridgeCall ?? 'none'}:${callId}:${action}`;
+	const dedupe = { mode: 'entries' as const, maxEntries: 100000 };
+	const fresh = async (keys: string[]) => new Set((await this.helpers.checkProcessedAndRecord(keys, 'node', dedupe)).new.map(String));
+
 	if (plan.action === 'joined') {
-		const callers = plan.callers.filter((caller) => unseen.has(key(caller.callId)));
+		const unseen = await fresh(plan.callers.map((caller) => key(caller.callId, 'joined')));
+		const callers = plan.callers.filter((caller) => unseen.has(key(caller.callId, 'joined')));
 		return callers.length ? [{ ...base, action: 'joined', callers: callers as unknown as IDataObject[] }] : [];
 	}
-	const left = plan.callIds.filter((callId) => unseen.has(key(callId)));
+	// Only a call Digital Samba was told of can leave it: a caller who hung up before being
+	// announced is not reported at all. (Checking records the key; it is removed again.)
+	const neverAnnounced = await fresh(plan.callIds.map((callId) => key(callId, 'joined')));
+	if (neverAnnounced.size > 0) await this.helpers.removeProcessed([...neverAnnounced], 'node', dedupe);
+	const announced = plan.callIds.filter((callId) => !neverAnnounced.has(key(callId, 'joined')));
+	const unseen = await fresh(announced.map((callId) => key(callId, 'left')));
+	const left = announced.filter((callId) => unseen.has(key(callId, 'left')));
 	return left.length ? [{ ...base, action: 'left', callIds: left }] : [];
 }
