@@ -44,6 +44,19 @@ export class Scenario {
 	phoneBridge!: Workflow;
 	dsToPhone!: Workflow;
 
+	/** Both simulators and the host, with nothing provisioned: as after a fresh install. */
+	static async bare(): Promise<Scenario> {
+		const scenario = new Scenario();
+		contract ??= Contract.load();
+		scenario.ds = await DigitalSambaSimulator.start({ contract: await contract });
+		scenario.twilio = await TwilioSimulator.start();
+		scenario.host = await new WorkflowHost({
+			digitalSambaApi: { apiKey: scenario.ds.developerKey, baseUrl: scenario.ds.baseUrl, authScheme: 'bearer' },
+			telephonyTwilioApi: { accountSid: scenario.twilio.accountSid, authToken: scenario.twilio.authToken, baseUrl: scenario.twilio.baseUrl },
+		}).start();
+		return scenario;
+	}
+
 	static async start(): Promise<Scenario> {
 		const scenario = new Scenario();
 		contract ??= Contract.load();

@@ -12,44 +12,65 @@ const configure = {
 			name: 'phoneNumber',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: '+15551234567',
-			description: 'The number in your account, in E.164',
+			description: 'The number in your account, in E.164. Empty: the account’s only number.',
 		},
 		{
 			displayName: 'Voice URL',
 			name: 'voiceUrl',
 			type: 'string',
 			default: '',
-			required: true,
-			description: 'The production URL of the phone-bridge workflow',
+			description:
+				"The phone-bridge workflow's production URL. Empty: this n8n's webhook URL with the Voice Path below.",
+		},
+		{
+			displayName: 'Voice Path',
+			name: 'voicePath',
+			type: 'string',
+			default: 'voice',
+			description: "The path of the phone-bridge workflow's Webhook node",
 		},
 		{
 			displayName: 'Fallback URL',
 			name: 'fallbackUrl',
 			type: 'string',
 			default: '',
-			description: 'Called when the voice URL fails: the fallback workflow apologises and hangs up',
+			description:
+				'Called when the voice URL fails (the fallback apologises and hangs up). Empty: the webhook URL with the Fallback Path below.',
+		},
+		{
+			displayName: 'Fallback Path',
+			name: 'fallbackPath',
+			type: 'string',
+			default: 'voice-fallback',
+			description: 'The path of the fallback Webhook node; empty for no fallback',
 		},
 	] as INodeProperties[]),
 	async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 		const { accountSid } = await twilioCredentials(this);
-		const phoneNumber = String(this.getNodeParameter('phoneNumber', i)).trim();
+		const phoneNumber = String(this.getNodeParameter('phoneNumber', i, '')).trim();
 		const found = await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, phoneNumber));
-		const [number] = (found.incoming_phone_numbers as IDataObject[] | undefined) ?? [];
-		if (!number) {
-			throw new NodeOperationError(this.getNode(), `The number ${phoneNumber} is not in this Twilio account`, {
+		const numbers = (found.incoming_phone_numbers as IDataObject[] | undefined) ?? [];
+		if (numbers.length !== 1) {
+			const message = phoneNumber
+				? `The number ${phoneNumber} is not in this Twilio account`
+				: `The account has ${numbers.length} numbers: say which one to configure`;
+			throw new NodeOperationError(this.getNode(), message, {
 				itemIndex: i,
 				description: 'Check the number (E.164, e.g. +15551234567) and the credential’s account',
 			});
 		}
-		return await sendTwilio.call(
-			this,
-			twilioRest.configurePhoneNumber(accountSid, String(number.sid), {
-				voiceUrl: String(this.getNodeParameter('voiceUrl', i)).trim(),
-				fallbackUrl: String(this.getNodeParameter('fallbackUrl', i, '')).trim() || undefined,
-			}),
-		);
+		// n8n's production webhook URLs are its base URL, `webhook/`, then the Webhook node's path.
+		const base = `${this.getInstanceBaseUrl().replace(/\/+$/, '')}/webhook/`;
+		const fromPath = (name: string) => {
+			const path = String(this.getNodeParameter(name, i, '')).trim().replace(/^\/+/, '');
+			return path ? base + path : undefined;
+		};
+		const voiceUrl = String(this.getNodeParameter('voiceUrl', i, '')).trim() || fromPath('voicePath');
+		if (!voiceUrl) throw new NodeOperationError(this.getNode(), 'Give a Voice URL or a Voice Path', { itemIndex: i });
+		const fallbackUrl = String(this.getNodeParameter('fallbackUrl', i, '')).trim() || fromPath('fallbackPath');
+		const configured = await sendTwilio.call(this, twilioRest.configurePhoneNumber(accountSid, String(numbers[0].sid), { voiceUrl, fallbackUrl }));
+		return { phoneNumber: configured.phone_number, voiceUrl: configured.voice_url, fallbackUrl: configured.voice_fallback_url };
 	},
 };
 

@@ -103,7 +103,8 @@ export const twilioRest = {
 	findPhoneNumber: (accountSid: string, phoneNumber: string): HttpRequestSpec => ({
 		method: 'GET',
 		path: `${account(accountSid)}/IncomingPhoneNumbers.json`,
-		query: { PhoneNumber: phoneNumber, PageSize: '1' },
+		// Without a number: the first two, enough to tell whether the account has just one.
+		query: phoneNumber ? { PhoneNumber: phoneNumber, PageSize: '1' } : { PageSize: '2' },
 	}),
 
 	configurePhoneNumber: (
