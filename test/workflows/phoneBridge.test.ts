@@ -90,3 +90,29 @@ describe('S4: spoofing', () => {
 		expect(world.phoneRequests()).toEqual([]);
 	});
 });
+
+describe('option: connect the bridge when callers wait', () => {
+	it('a caller arriving with no bridge in a live room makes Digital Samba dial the bridge, which joins', async () => {
+		await world.stop();
+		world = await Scenario.start({ connectBridge: true });
+		world.ds.state.startSession(world.roomId);
+		const caller = world.call({ keys: `${CALLER_PIN}#` });
+		await caller.joined();
+		await world.quiet();
+		expect(world.dsRequests('connect')).toHaveLength(1);
+		expect(world.bridgeCalls).toHaveLength(1);
+		await world.bridgeCalls[0].joined();
+		await world.quiet();
+		expect(world.dsRequests('joined').map((request) => request.body)).toEqual([[expect.objectContaining({ call_id: caller.call.sid })]]);
+	});
+
+	it('without a live session, nothing is connected', async () => {
+		await world.stop();
+		world = await Scenario.start({ connectBridge: true });
+		const caller = world.call({ keys: `${CALLER_PIN}#` });
+		await caller.joined();
+		await world.quiet();
+		expect(world.dsRequests('connect')).toEqual([]);
+		expect(world.ds.requests.filter((request) => request.path.endsWith('/live'))).toHaveLength(1);
+	});
+});

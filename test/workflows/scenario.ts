@@ -43,6 +43,8 @@ export class Scenario {
 	roomId!: string;
 	phoneBridge!: Workflow;
 	dsToPhone!: Workflow;
+	/** Bridge calls Digital Samba placed when asked to connect telephony. */
+	readonly bridgeCalls: ReturnType<typeof placeCall>[] = [];
 
 	/** Both simulators and the host, with nothing provisioned: as after a fresh install. */
 	static async bare(): Promise<Scenario> {
@@ -57,7 +59,7 @@ export class Scenario {
 		return scenario;
 	}
 
-	static async start(): Promise<Scenario> {
+	static async start(options: { connectBridge?: boolean } = {}): Promise<Scenario> {
 		const scenario = new Scenario();
 		contract ??= Contract.load();
 		scenario.ds = await DigitalSambaSimulator.start({ contract: await contract });
@@ -78,10 +80,13 @@ export class Scenario {
 		scenario.host.dataTables.insert(DIRECTORY, [
 			{ caller_pin: CALLER_PIN, bridge_pin: BRIDGE_PIN, room_id: room.id, conference_name: conferenceNameFor(room.id), phone_numbers: NUMBER, expires_at: null },
 		]);
-		scenario.phoneBridge = scenario.host.load(template('phone-bridge.json'));
+		const phoneBridge = template('phone-bridge.json');
+		if (options.connectBridge) phoneBridge.nodes.find((node) => node.name === 'Plan Sync')!.parameters.connectBridge = true;
+		scenario.phoneBridge = scenario.host.load(phoneBridge);
 		scenario.dsToPhone = scenario.host.load(template('digitalsamba-to-phone.json'));
 		await scenario.host.activate(scenario.dsToPhone);
 		scenario.twilio.addNumber(NUMBER, `${scenario.host.webhookBase}/voice`, `${scenario.host.webhookBase}/voice-fallback`);
+		scenario.ds.onBridgeConnect = () => scenario.bridgeCalls.push(scenario.bridge());
 		return scenario;
 	}
 

@@ -82,6 +82,11 @@ export class DigitalSambaSimulator {
 	readonly teamId: string;
 	readonly developerKey: string;
 	private faults: Fault[] = [];
+	/**
+	 * What "connect telephony" does at Digital Samba: dial the room's telephony number and play its
+	 * DTMF. Wired to the Twilio call driver where both simulators run together.
+	 */
+	onBridgeConnect?: (room: Room) => void;
 
 	private constructor(
 		private readonly server: Server,
@@ -411,7 +416,9 @@ export class DigitalSambaSimulator {
 			return ok();
 		}
 		if (operationId === 'connectToThePhoneBridgeSIP' || operationId === 'disconnectFromThePhoneBridgeSIP') {
-			this.state.bridge.set(room.id, operationId === 'connectToThePhoneBridgeSIP' ? 'connected' : 'disconnected');
+			const connect = operationId === 'connectToThePhoneBridgeSIP';
+			this.state.bridge.set(room.id, connect ? 'connected' : 'disconnected');
+			if (connect) this.onBridgeConnect?.(room);
 			return ok();
 		}
 		const participant = participants.get(segments[3]);
