@@ -3,6 +3,7 @@
 //   node     our nodes run by n8n-core's WorkflowExecute against the local simulators
 //   workflow the shipped templates, with n8n's built-in nodes, against both simulators
 //   package  the built and packed artifact (needs `npm run build`, which `npm test` runs first)
+//   e2e      a real n8n 2.40.7 with the packed package and the templates, over real HTTP
 const common = {
 	preset: 'ts-jest',
 	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
@@ -21,5 +22,6 @@ module.exports = {
 		},
 		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'], testTimeout: 30000 },
 		{ ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
+		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'], testTimeout: 120000 },
 	],
 };

@@ -1,0 +1,192 @@
+/**
+ * The phone bridge inside a real n8n: the packed package installed under its real name, the shipped
+ * templates imported through the public API (n8n assigns the webhook IDs) with credentials that
+ * point at the simulators, Setup and Provision run, the two live workflows published. Calls then
+ * go over real HTTP to n8n's production webhook URLs.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import type { INode } from 'n8n-workflow';
+
+import { Contract } from '../simulators/digitalsamba/contract';
+import { DigitalSambaSimulator } from '../simulators/digitalsamba/server';
+import type { CallOptions } from '../simulators/twilio/callDriver';
+import { placeCall } from '../simulators/twilio/callDriver';
+import { TwilioSimulator } from '../simulators/twilio/server';
+import type { WorkflowJson } from '../helpers/workflowHost';
+import { template } from '../workflows/scenario';
+import { N8nInstance } from './n8nInstance';
+import type { Runtime } from './runtime';
+
+export const NUMBER = '+15557654321';
+
+const CREDENTIAL_OF: Record<string, string> = {
+	'n8n-nodes-digitalsamba.digitalSamba': 'digitalSambaApi',
+	'n8n-nodes-digitalsamba.digitalSambaTrigger': 'digitalSambaApi',
+	'n8n-nodes-digitalsamba.telephonyIvr': 'telephonyTwilioApi',
+};
+
+async function freePorts(count: number): Promise<number> {
+	for (;;) {
+		const base = 20000 + Math.floor(Math.random() * 20000);
+		const free = await Promise.all(
+			Array.from({ length: count }, (_, i) =>
+				new Promise<boolean>((resolve) => {
+					const server = createServer().once('error', () => resolve(false));
+					server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
+				}),
+			),
+		);
+		if (free.every(Boolean)) return base;
+	}
+}
+
+export interface Room {
+	id: string;
+	callerPin: string;
+	conference: string;
+}
+
+export class RealWorld {
+	ds!: DigitalSambaSimulator;
+	twilio!: TwilioSimulator;
+	n8n!: N8nInstance;
+	workflowIds: Record<string, string> = {};
+	readonly bridgeCalls: ReturnType<typeof placeCall>[] = [];
+	private credentialIds: Record<string, string> = {};
+
+	static async start(runtime: Runtime, options: { env?: Record<string, string> } = {}): Promise<RealWorld> {
+		const world = new RealWorld();
+		world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
+		world.twilio = await TwilioSimulator.start();
+		world.n8n = new N8nInstance(runtime, { port: await freePorts(4), env: options.env });
+		world.n8n.installPackage();
+		await world.n8n.start();
+		await world.n8n.setUpOwner();
+		world.ds.onBridgeConnect = (room) => world.bridgeCalls.push(world.dial(String(room.telephony_phone_number), String(room.telephony_pin_dtmf)));
+		return world;
+	}
+
+	/** Every n8n-workflow the installed package could load: none of its own (n8n's is used). */
+	installedWorkflowCopies(): string[] {
+		const modules = path.join(this.n8n.userFolder, '.n8n', 'nodes', 'node_modules');
+		const found: string[] = [];
+		const walk = (dir: string, depth: number) => {
+			if (depth > 4 || !existsSync(dir)) return;
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				if (!entry.isDirectory()) continue;
+				const full = path.join(dir, entry.name);
+				if (entry.name === 'n8n-workflow') found.push(full);
+				walk(entry.name === 'node_modules' || entry.name.startsWith('@') ? full : path.join(full, 'node_modules'), depth + 1);
+			}
+		};
+		walk(modules, 0);
+		return found;
+	}
+
+	async createCredentials(): Promise<void> {
+		const digitalSamba = await this.n8n.api<{ id: string }>('POST', '/credentials', {
+			name: 'Digital Samba (simulator)',
+			type: 'digitalSambaApi',
+			data: { teamId: this.ds.teamId, apiKey: this.ds.developerKey, authScheme: 'bearer', baseUrl: this.ds.baseUrl },
+		});
+		const twilio = await this.n8n.api<{ id: string }>('POST', '/credentials', {
+			name: 'Twilio Voice (simulator)',
+			type: 'telephonyTwilioApi',
+			data: { accountSid: this.twilio.accountSid, authToken: this.twilio.authToken, apiKeySid: '', apiKeySecret: '', baseUrl: this.twilio.baseUrl },
+		});
+		this.credentialIds = { digitalSambaApi: digitalSamba.id, telephonyTwilioApi: twilio.id };
+	}
+
+	/** As a user after importing a template: credentials picked on each node that needs one. */
+	async importTemplate(json: WorkflowJson): Promise<string> {
+		const nodes = json.nodes.map((node): INode => {
+			const type = CREDENTIAL_OF[node.type];
+			return type ? { ...node, credentials: { [type]: { id: this.credentialIds[type], name: type } } } : node;
+		});
+		const settings = { ...json.settings };
+		delete (settings as Record<string, unknown>).saveManualExecutions;
+		const created = await this.n8n.api<{ id: string }>('POST', '/workflows', { name: json.name, nodes, connections: json.connections, settings });
+		this.workflowIds[json.name] = created.id;
+		return created.id;
+	}
+
+	async publish(workflowId: string): Promise<void> {
+		await this.n8n.api('POST', `/workflows/${workflowId}/publish`, {});
+	}
+
+	/** Setup, a provisioned room, and the two live workflows published. */
+	async install(friendlyUrl = 'weekly-standup'): Promise<Room> {
+		await this.createCredentials();
+		this.twilio.addNumber(NUMBER);
+		const setup = await this.importTemplate(template('setup-dial-in-directory.json'));
+		await this.n8n.runManually(setup, 'Run Setup');
+		const provisionJson = template('provision-dial-in-room.json');
+		const createRoom = provisionJson.nodes.find((node) => node.name === 'Create Room')!;
+		createRoom.parameters.friendlyUrl = friendlyUrl;
+		(createRoom.parameters.telephony as Record<string, unknown>).phoneNumber = NUMBER;
+		const provision = await this.importTemplate(provisionJson);
+		const output = JSON.stringify(await this.n8n.runManually(provision, 'Provision'));
+		const phoneBridge = await this.importTemplate(template('phone-bridge.json'));
+		const toPhone = await this.importTemplate(template('digitalsamba-to-phone.json'));
+		await this.publish(phoneBridge);
+		await this.publish(toPhone);
+		// Publishing activates the Digital Samba Trigger, which registers its webhook.
+		for (let tries = 0; this.ds.state.webhooks.size === 0; tries++) {
+			if (tries > 100) throw new Error('the Digital Samba Trigger registered no webhook');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const room = this.ds.state.findRoom(friendlyUrl);
+		if (!room) throw new Error(`provisioning made no room: ${output.slice(-1500)}`);
+		const pin = /PIN: (\d+)#/.exec(output)?.[1] ?? (await this.callerPinFromDirectory(room.id));
+		return { id: room.id, callerPin: pin, conference: `ds-${room.id}` };
+	}
+
+	private async callerPinFromDirectory(roomId: string): Promise<string> {
+		const tables = await this.n8n.api<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables');
+		const directory = tables.data.find((table) => table.name === 'dial-in directory')!;
+		const rows = await this.n8n.api<{ data: Array<Record<string, string>> }>('GET', `/data-tables/${directory.id}/rows`);
+		return rows.data.find((row) => row.room_id === roomId)!.caller_pin;
+	}
+
+	dial(to: string, keys: string, options: Partial<CallOptions> = {}) {
+		return placeCall(this.twilio, { to, keys, from: '+4930123456', ...options });
+	}
+
+	call(options: Partial<CallOptions> & { keys: string }) {
+		return placeCall(this.twilio, { to: NUMBER, ...options });
+	}
+
+	bridge(room: Room) {
+		const stored = this.ds.state.rooms.get(room.id)!;
+		return this.dial(String(stored.telephony_phone_number), String(stored.telephony_pin_dtmf));
+	}
+
+	/** Until callbacks are answered and Digital Samba has heard nothing new for a while. */
+	async quiet(stableMs = 1500): Promise<void> {
+		let count = -1;
+		let since = Date.now();
+		for (;;) {
+			await this.twilio.settle();
+			const now = this.ds.requests.length + this.twilio.deliveries.length + this.twilio.restRequests.length;
+			if (now !== count) {
+				count = now;
+				since = Date.now();
+			} else if (Date.now() - since >= stableMs) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
+	roomRequests(room: Room, endpoint: string) {
+		return this.ds.requests.filter((request) => request.status < 300 && request.path === `/api/v1/rooms/${room.id}/${endpoint}`);
+	}
+
+	async stop(): Promise<void> {
+		for (const call of this.twilio?.calls.values() ?? []) if (call.status === 'in-progress') await this.twilio.hangUp(call, 'participant_hung_up');
+		await this.n8n?.stop();
+		await this.twilio?.close();
+		await this.ds?.close();
+	}
+}
