@@ -57,11 +57,14 @@ export class RealWorld {
 	readonly bridgeCalls: ReturnType<typeof placeCall>[] = [];
 	private credentialIds: Record<string, string> = {};
 
-	static async start(runtime: Runtime, options: { env?: Record<string, string> } = {}): Promise<RealWorld> {
+	static async start(
+		runtime: Runtime,
+		options: { env?: Record<string, string>; port?: number; userFolder?: string } = {},
+	): Promise<RealWorld> {
 		const world = new RealWorld();
 		world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
 		world.twilio = await TwilioSimulator.start();
-		world.n8n = new N8nInstance(runtime, { port: await freePorts(4), env: options.env });
+		world.n8n = new N8nInstance(runtime, { port: options.port ?? (await freePorts(4)), env: options.env, userFolder: options.userFolder });
 		world.n8n.installPackage();
 		await world.n8n.start();
 		await world.n8n.setUpOwner();

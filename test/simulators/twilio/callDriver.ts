@@ -5,6 +5,7 @@
  * the keys sent, the conference joined and how the call ended.
  */
 import type { DialEnd, SimCall, TwilioSimulator } from './server';
+import { hearBy } from './server';
 import { postSigned } from './sign';
 import type { Verb } from './twiml';
 import { parseTwiml } from './twiml';
@@ -47,6 +48,7 @@ export class PhoneCall {
 			? `"${options.sip.displayName ?? ''}" <sip:${options.sip.user ?? 'bridge'}@${options.sip.domain}>`
 			: (options.from ?? '+15550100');
 		this.call = simulator.newCall(this.from, options.to);
+		this.call.onHear = (text) => this.transcript.push({ type: 'heard', text });
 		this.keys = options.keys ?? '';
 		this.done = this.run().catch((error: Error) => {
 			this.transcript.push({ type: 'ended', why: `driver error: ${error.message}` });
@@ -131,7 +133,7 @@ export class PhoneCall {
 			verbs = await this.fetchVerbs(number.voice_fallback_url, { ErrorCode: '11200', ErrorUrl: number.voice_url });
 		}
 		if (!verbs) {
-			this.call.heard.push('We are sorry, an application error has occurred. Goodbye.');
+			hearBy(this.call, 'We are sorry, an application error has occurred. Goodbye.');
 			return this.end('application error');
 		}
 		for (let steps = 0; verbs && steps < MAX_STEPS && this.call.status === 'in-progress'; steps++) {
@@ -150,8 +152,8 @@ export class PhoneCall {
 	}
 
 	private hear(verb: Verb): void {
-		if (verb.name === 'Say') this.call.heard.push(verb.text);
-		if (verb.name === 'Play') this.call.heard.push(`[audio ${verb.text}]`);
+		if (verb.name === 'Say') hearBy(this.call, verb.text);
+		if (verb.name === 'Play') hearBy(this.call, `[audio ${verb.text}]`);
 	}
 
 	/** Runs verbs until one hands control to a new document (returned), or the document ends. */

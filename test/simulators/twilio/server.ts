@@ -30,6 +30,14 @@ export interface SimCall {
 	/** Set while the call is in a conference; resolved when it leaves (with why). */
 	conference?: { sid: string; label: string };
 	onDialEnd?: (reason: DialEnd) => void;
+	/** Told of everything the caller hears, as it happens (the call driver keeps a transcript). */
+	onHear?: (text: string) => void;
+}
+
+/** Something reaches the caller's ear. */
+export function hearBy(call: SimCall, text: string): void {
+	call.heard.push(text);
+	call.onHear?.(text);
 }
 
 export type DialEnd = 'star' | 'removed' | 'conference-ended' | 'hung-up';
@@ -266,7 +274,7 @@ export class TwilioSimulator {
 		if (answer.status !== 200) return;
 		for (const verb of parseTwiml(answer.body)) {
 			const heard = verb.name === 'Say' ? verb.text : verb.name === 'Play' ? `[audio ${verb.text}]` : undefined;
-			if (heard) for (const hearer of hearers) hearer.call.heard.push(heard);
+			if (heard) for (const hearer of hearers) hearBy(hearer.call, heard);
 		}
 	}
 
@@ -320,7 +328,7 @@ export class TwilioSimulator {
 			if (!call) throw notFound();
 			if (method === 'POST' && form.Twiml) {
 				// New TwiML takes the call out of what it was doing; the simulator plays what it says.
-				for (const verb of parseTwiml(form.Twiml)) if (verb.name === 'Say') call.heard.push(verb.text);
+				for (const verb of parseTwiml(form.Twiml)) if (verb.name === 'Say') hearBy(call, verb.text);
 				if (parseTwiml(form.Twiml).some((verb) => verb.name === 'Hangup')) await this.hangUp(call, 'participant_updated_via_api');
 			}
 			if (method === 'POST' && form.Status === 'completed') await this.hangUp(call, 'participant_updated_via_api');

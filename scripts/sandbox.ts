@@ -1,0 +1,103 @@
+/**
+ * npm start: the whole phone bridge on this machine, no Twilio or Digital Samba account needed.
+ * A real n8n 2.40.7 with this package and its templates, both simulators wired as the real services
+ * are, a provisioned demo room with a live session and its phone bridge connected. Then
+ * `npm run call -- --pin <PIN>` places calls through it. Ctrl-C stops everything.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { RealWorld } from '../test/e2e/realWorld';
+import { CACHE_DIR, ensureRuntime } from '../test/e2e/runtime';
+import type { CallOptions } from '../test/simulators/twilio/callDriver';
+
+export { SANDBOX_FILE } from './sandbox.paths';
+import { SANDBOX_FILE } from './sandbox.paths';
+const PORT = Number(process.env.SANDBOX_PORT ?? 5678);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main() {
+	say('Preparing n8n 2.40.7 on Node 24 (the first time takes several minutes)…');
+	const runtime = ensureRuntime(say);
+	const userFolder = path.join(CACHE_DIR, 'sandbox');
+	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	const world = await RealWorld.start(runtime, {
+		port: PORT,
+		userFolder,
+		// The settings the README recommends for telephony (see Performance).
+		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL_SIZE: '4' },
+	});
+	const room = await world.install('demo-room');
+	// A moderator opens the room and connects telephony: Digital Samba dials the bridge.
+	world.ds.state.startSession(room.id);
+	const bridge = world.bridge(room);
+	await bridge.joined(1, 30_000);
+	await world.quiet(500);
+
+	const control = createServer((request, response) => {
+		void (async () => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of request) chunks.push(chunk as Buffer);
+			const options = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as CallOptions & { later?: string; hangUp?: boolean };
+			const dsBefore = world.ds.requests.length;
+			const call = world.call({ keys: options.keys ?? '', from: options.from, callerName: options.callerName });
+			await Promise.race([call.joined(1, 30_000), call.done]);
+			await world.quiet(800);
+			if (options.later && call.inConference) {
+				for (const keys of options.later.split(',')) {
+					const joins = call.transcript.filter((entry) => entry.type === 'joined').length;
+					call.press(keys);
+					await Promise.race([call.joined(joins + 1, 30_000), call.done]);
+					await world.quiet(800);
+				}
+			}
+			if (options.hangUp !== false && !call.ended) await call.hangUp();
+			await world.quiet(1200);
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(
+				JSON.stringify({
+					callSid: call.call.sid,
+					from: call.call.from,
+					transcript: call.transcript,
+					heard: call.heard,
+					digitalSamba: world.ds.requests.slice(dsBefore).map(({ method, path: url, body, status }) => ({ method, path: url, body, status })),
+				}),
+			);
+		})().catch((error: Error) => {
+			response.writeHead(500);
+			response.end(error.message);
+		});
+	});
+	await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+	const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/call`;
+	writeFileSync(SANDBOX_FILE, JSON.stringify({ controlUrl, editorUrl: world.n8n.baseUrl, roomId: room.id, callerPin: room.callerPin }, null, 2));
+
+	say('');
+	say('The phone bridge sandbox is running.');
+	say(`  n8n editor:     ${world.n8n.baseUrl}   login ${world.n8n.owner.email} / ${world.n8n.owner.password}`);
+	say(`  Digital Samba:  simulator at ${world.ds.baseUrl} (room "demo-room", ${room.id}), live session, phone bridge connected`);
+	say(`  Twilio:         simulator at ${world.twilio.baseUrl}, number +15557654321 → ${world.n8n.webhookBase}/voice`);
+	say(`  Caller PIN:     ${room.callerPin}`);
+	say('');
+	say(`Place a call:   npm run call -- --pin ${room.callerPin}`);
+	say(`                npm run call -- --pin ${room.callerPin} --name "Ada" --number +15550001111 --keys "*6,*9"`);
+	say('Stop:           Ctrl-C');
+
+	const stop = async () => {
+		say('\nStopping…');
+		control.close();
+		await world.stop();
+		rmSync(SANDBOX_FILE, { force: true });
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
