@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -158,6 +158,12 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 		throw new Error(`execution ${executionId} did not finish`);
+	}
+
+	/** Resident memory of the n8n process, in MiB (Linux). */
+	residentMemoryMiB(): number {
+		const status = readFileSync(`/proc/${this.process?.pid}/status`, 'utf8');
+		return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 	}
 
 	async stop(): Promise<void> {

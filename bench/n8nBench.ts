@@ -1,0 +1,224 @@
+/**
+ * npm run bench: the phone bridge measured through a real n8n 2.40.7 on this machine, under n8n's
+ * default settings and under the settings the README recommends, each step side by side with a
+ * baseline in the same run. Prints numbers and writes bench/results.md; it asserts nothing.
+ *   - incoming call (Webhook → Telephony IVR → Respond) vs Webhook → Respond with fixed TwiML
+ *   - PIN step with a 10,000-row directory vs the same baseline with one expression
+ *   - 100 callers waiting, then the bridge joins: time until Digital Samba has them all, requests
+ *   - mute sync: Digital Samba webhook → Twilio participant muted
+ *   - memory n8n gains by loading the package
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+
+import twilio from 'twilio';
+
+import type { WorkflowJson } from '../test/helpers/workflowHost';
+import { N8nInstance } from '../test/e2e/n8nInstance';
+import type { Room } from '../test/e2e/realWorld';
+import { RealWorld } from '../test/e2e/realWorld';
+import { ensureRuntime } from '../test/e2e/runtime';
+import type { PhoneCall } from '../test/simulators/twilio/callDriver';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const WAITING_CALLERS = 100;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+const SETTINGS: Record<string, Record<string, string>> = {
+	default: {},
+	recommended: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL_SIZE: '4' },
+};
+
+interface Load {
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	errors: number;
+}
+
+async function load(makeRequest: (i: number) => Promise<number>): Promise<Load> {
+	const latencies: number[] = [];
+	let errors = 0;
+	let next = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < REQUESTS) {
+				const i = next++;
+				const t0 = performance.now();
+				const status = await makeRequest(i).catch(() => 0);
+				latencies.push(performance.now() - t0);
+				if (status !== 200) errors++;
+			}
+		}),
+	);
+	const seconds = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+	return { rps: REQUESTS / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+}
+
+function baseline(name: string, webhookPath: string, responseBody: string): WorkflowJson {
+	return {
+		name,
+		nodes: [
+			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'responseNode', options: {} } },
+			{
+				id: 'r',
+				name: 'Respond',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1.5,
+				position: [200, 0],
+				parameters: { respondWith: 'text', responseBody, options: { responseHeaders: { entries: [{ name: 'content-type', value: 'text/xml' }] } } },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Respond', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none' },
+	} as unknown as WorkflowJson;
+}
+
+async function post(url: string, params: Record<string, string>, authToken: string): Promise<number> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, url, params) },
+		body: new URLSearchParams(params).toString(),
+	});
+	await response.arrayBuffer();
+	return response.status;
+}
+
+async function fillDirectory(world: RealWorld, rows: number) {
+	const tables = await world.n8n.api<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables');
+	const directory = tables.data.find((table) => table.name === 'dial-in directory')!;
+	for (let start = 0; start < rows; start += 1000) {
+		const data = Array.from({ length: Math.min(1000, rows - start) }, (_, i) => {
+			const n = start + i;
+			return { caller_pin: String(700000 + n), bridge_pin: String(90000000000 + n), room_id: `filler-${n}`, conference_name: `ds-filler-${n}`, phone_numbers: '' };
+		});
+		await world.n8n.api('POST', `/data-tables/${directory.id}/rows`, { data, returnType: 'count' });
+	}
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 2));
+	}
+}
+
+async function bridgeFlush(world: RealWorld, room: Room) {
+	const callers: PhoneCall[] = [];
+	for (let n = 0; n < WAITING_CALLERS; n++) callers.push(world.call({ from: `+1555${String(n).padStart(7, '0')}`, keys: `${room.callerPin}#` }));
+	await Promise.all(callers.map((caller) => caller.joined(1, 120_000)));
+	await world.quiet(1000);
+	const before = world.ds.requests.length;
+	const bridge = world.bridge(room);
+	await bridge.joined(1, 30_000);
+	const joinedAt = performance.now();
+	const announced = () =>
+		new Set(world.ds.requests.slice(before).filter((request) => request.path.endsWith('/joined') && request.status === 200).flatMap((request) => (request.body as Array<{ call_id: string }>).map((call) => call.call_id))).size;
+	await waitUntil(() => announced() >= WAITING_CALLERS, 60_000);
+	const seconds = (performance.now() - joinedAt) / 1000;
+	const requests = world.ds.requests.slice(before).filter((request) => request.path.endsWith('/joined')).length;
+	return { seconds, requests, callers, bridge };
+}
+
+async function muteSync(world: RealWorld, room: Room, caller: PhoneCall) {
+	const samples: number[] = [];
+	for (let i = 0; i < 10; i++) {
+		const muted = i % 2 === 0;
+		const started = performance.now();
+		await world.ds.deliver(muted ? 'phone_participant_muted' : 'phone_participant_unmuted', { roomId: room.id, callId: caller.call.sid });
+		await waitUntil(() => world.twilio.conferenceNamed(room.conference)?.participants.get(caller.call.sid)?.muted === muted, 10_000);
+		samples.push(performance.now() - started);
+	}
+	samples.sort((a, b) => a - b);
+	return samples[Math.floor(samples.length / 2)];
+}
+
+async function memoryGain(runtime: ReturnType<typeof ensureRuntime>) {
+	const measure = async (withPackage: boolean) => {
+		const instance = new N8nInstance(runtime, { port: 26000 + (withPackage ? 10 : 0) });
+		if (withPackage) instance.installPackage();
+		await instance.start();
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const mib = instance.residentMemoryMiB();
+		await instance.stop();
+		return mib;
+	};
+	const without = await measure(false);
+	const withPackage = await measure(true);
+	return { without, withPackage };
+}
+
+async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
+	say(`\n== ${name} settings ==`);
+	const world = await RealWorld.start(runtime, { env: SETTINGS[name] });
+	try {
+		const room = await world.install();
+		await fillDirectory(world, 10_000);
+		for (const workflow of [
+			baseline('Baseline', 'baseline', '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Welcome</Say></Response>'),
+			baseline('Baseline with one expression', 'baseline-expression', '=<?xml version="1.0" encoding="UTF-8"?><Response><Say>{{ $json.body.CallSid }}</Say></Response>'),
+		]) {
+			await world.publish(await world.importTemplate(workflow));
+		}
+		const base = world.n8n.webhookBase;
+		const token = world.twilio.authToken;
+		const call = (i: number) => ({ CallSid: `CA${String(i).padStart(32, '0')}`, From: '+15550001111', To: '+15557654321', AccountSid: world.twilio.accountSid, CallStatus: 'in-progress', Direction: 'inbound' });
+		const results: Record<string, Load> = {};
+		results.baseline = await load((i) => post(`${base}/baseline`, call(i), token));
+		results.incoming = await load((i) => post(`${base}/voice`, call(i), token));
+		results.baselineExpression = await load((i) => post(`${base}/baseline-expression`, call(i), token));
+		results.pin = await load((i) => post(`${base}/voice?step=pin&attempt=1`, { ...call(i), Digits: room.callerPin }, token));
+		for (const [step, result] of Object.entries(results)) say(`${step}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`);
+		const flush = await bridgeFlush(world, room);
+		say(`bridge joins with ${WAITING_CALLERS} waiting: all announced after ${flush.seconds.toFixed(2)} s in ${flush.requests} request(s)`);
+		const mute = await muteSync(world, room, flush.callers[0]);
+		say(`mute sync (median of 10): ${mute.toFixed(1)} ms`);
+		return { results, flush: { seconds: flush.seconds, requests: flush.requests }, mute };
+	} finally {
+		await world.stop();
+	}
+}
+
+async function main() {
+	const runtime = ensureRuntime(say);
+	const rounds: Record<string, Awaited<ReturnType<typeof round>>> = {};
+	for (const name of Object.keys(SETTINGS)) rounds[name] = await round(runtime, name);
+	const memory = await memoryGain(runtime);
+	say(`\nmemory: n8n alone ${memory.without.toFixed(0)} MiB, with the package ${memory.withPackage.toFixed(0)} MiB`);
+
+	const ratio = (a: number, b: number) => (a / b).toFixed(2);
+	const lines = [
+		'# Benchmark results',
+		'',
+		`n8n 2.40.7 on Node 24, SQLite, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${REQUESTS} requests per step at concurrency ${CONCURRENCY}; written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+		'Recommended settings: `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`, `DB_SQLITE_POOL_SIZE=4`.',
+		'',
+		'| settings | step | req/s | p50 ms | p95 ms | p99 ms | vs baseline: throughput | vs baseline: p99 |',
+		'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	];
+	for (const [name, data] of Object.entries(rounds)) {
+		const row = (label: string, result: Load, base: Load) =>
+			`| ${name} | ${label} | ${result.rps.toFixed(1)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${ratio(result.rps, base.rps)}× | ${ratio(result.p99, base.p99)}× |`;
+		lines.push(row('baseline: Webhook → Respond (fixed TwiML)', data.results.baseline, data.results.baseline));
+		lines.push(row('incoming call: Webhook → Telephony IVR → Respond', data.results.incoming, data.results.baseline));
+		lines.push(row('baseline with one expression', data.results.baselineExpression, data.results.baselineExpression));
+		lines.push(row('PIN step, 10,000-row directory', data.results.pin, data.results.baselineExpression));
+	}
+	lines.push('', '| settings | 100 waiting callers announced after the bridge joins | requests | mute sync (Digital Samba webhook → Twilio muted, median) |', '| --- | ---: | ---: | ---: |');
+	for (const [name, data] of Object.entries(rounds)) lines.push(`| ${name} | ${data.flush.seconds.toFixed(2)} s | ${data.flush.requests} | ${data.mute.toFixed(1)} ms |`);
+	lines.push('', `Memory (resident, idle after start): n8n alone ${memory.without.toFixed(0)} MiB, with this package ${memory.withPackage.toFixed(0)} MiB: ${(memory.withPackage - memory.without).toFixed(0)} MiB more.`, '');
+	writeFileSync(path.resolve(__dirname, 'results.md'), lines.join('\n'));
+	say(`\n${lines.join('\n')}`);
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
