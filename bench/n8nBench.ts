@@ -170,6 +170,11 @@ async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
 		const base = world.n8n.webhookBase;
 		const token = world.twilio.authToken;
 		const call = (i: number) => ({ CallSid: `CA${String(i).padStart(32, '0')}`, From: '+15550001111', To: '+15557654321', AccountSid: world.twilio.accountSid, CallStatus: 'in-progress', Direction: 'inbound' });
+		// Warm-up (and wait for the just-published webhooks to answer), not measured.
+		for (const url of [`${base}/baseline`, `${base}/voice`, `${base}/baseline-expression`]) {
+			for (let tries = 0; tries < 50 && (await post(url, call(0), token).catch(() => 0)) !== 200; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+			for (let i = 0; i < 20; i++) await post(url, call(i), token);
+		}
 		const results: Record<string, Load> = {};
 		results.baseline = await load((i) => post(`${base}/baseline`, call(i), token));
 		results.incoming = await load((i) => post(`${base}/voice`, call(i), token));

@@ -140,18 +140,18 @@ async function handleItem(
 	}
 	const event = parsed.event;
 	const webhookUrl = publicUrl || text(input.webhookUrl);
-	const answer = async (instructions: Parameters<typeof markupItem>[2], json: IDataObject = {}) =>
-		outputs[OUTPUT.answer].push(await markupItem(this, provider, instructions, i, { eventType: event.type, ...json }));
+	const answer = (instructions: Parameters<typeof markupItem>[1], json: IDataObject = {}) =>
+		outputs[OUTPUT.answer].push(markupItem(provider, instructions, i, { eventType: event.type, ...json }));
 
 	if (!isCallEvent(event)) {
-		await answer([]);
+		answer([]);
 		outputs[OUTPUT.conferenceEvent].push({ json: conferenceEventJson(event), pairedItem: { item: i } });
 		return;
 	}
 	const call: CallEvent = event;
 	switch (call.type) {
 		case 'call.incoming':
-			await answer(pinPrompt(webhookUrl, settings), { callId: call.callId });
+			answer(pinPrompt(webhookUrl, settings), { callId: call.callId });
 			break;
 		case 'call.digits':
 			if (call.step === 'pin') {
@@ -161,7 +161,7 @@ async function handleItem(
 				});
 			} else {
 				const choice = menuChoice(call, webhookUrl, settings);
-				await answer(choice.instructions, { callId: call.callId, keypad: choice.action ?? null });
+				answer(choice.instructions, { callId: call.callId, keypad: choice.action ?? null });
 				if (choice.action) {
 					const label = parseLabel(choice.instructions[0]?.kind === 'joinConference' ? choice.instructions[0].label : '');
 					outputs[OUTPUT.keypad].push({
@@ -178,16 +178,16 @@ async function handleItem(
 			}
 			break;
 		case 'call.menu':
-			await answer(keypadMenu(call, webhookUrl, settings), { callId: call.callId });
+			answer(keypadMenu(call, webhookUrl, settings), { callId: call.callId });
 			break;
 		case 'call.wait':
-			await answer(waitMusic(settings), { callId: call.callId });
+			answer(waitMusic(settings), { callId: call.callId });
 			break;
 		case 'call.announce':
-			await answer(announcement(call.text, settings), { callId: call.callId });
+			answer(announcement(call.text, settings), { callId: call.callId });
 			break;
 		case 'call.fallback':
-			await answer(apology(settings), { callId: call.callId });
+			answer(apology(settings), { callId: call.callId });
 			break;
 	}
 }

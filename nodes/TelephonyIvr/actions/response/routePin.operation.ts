@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Prov
 	const entry = callerPin && bridgePin && conference ? { callerPin, bridgePin, conference } : undefined;
 
 	const route = routePin(event, entry, webhookUrl, ivrSettings(this, i), bridgeChecks(this, i));
-	return await markupItem(this, provider, route.instructions, i, {
+	return markupItem(provider, route.instructions, i, {
 		classification: route.classification,
 		callId: event.callId,
 		attempt: event.attempt,
