@@ -150,9 +150,15 @@ async function memoryGain(runtime: ReturnType<typeof ensureRuntime>) {
 		await instance.stop();
 		return mib;
 	};
-	const without = await measure(false);
-	const withPackage = await measure(true);
-	return { without, withPackage };
+	// Resident memory wanders by ±15 MiB between starts: take the median of three of each, alternating.
+	const without: number[] = [];
+	const withPackage: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		without.push(await measure(false));
+		withPackage.push(await measure(true));
+	}
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+	return { without: median(without), withPackage: median(withPackage) };
 }
 
 async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
