@@ -224,7 +224,12 @@ async function main() {
 	}
 	lines.push('', '| settings | 100 waiting callers announced after the bridge joins | requests | mute sync (Digital Samba webhook → Twilio muted, median) |', '| --- | ---: | ---: | ---: |');
 	for (const [name, data] of Object.entries(rounds)) lines.push(`| ${name} | ${data.flush.seconds.toFixed(2)} s | ${data.flush.requests} | ${data.mute.toFixed(1)} ms |`);
-	lines.push('', `Memory (resident, idle after start): n8n alone ${memory.without.toFixed(0)} MiB, with this package ${memory.withPackage.toFixed(0)} MiB: ${(memory.withPackage - memory.without).toFixed(0)} MiB more.`, '');
+	const gain = memory.withPackage - memory.without;
+	lines.push(
+		'',
+		`Memory (resident, idle after start, median of three starts each): n8n alone ${memory.without.toFixed(0)} MiB, with this package ${memory.withPackage.toFixed(0)} MiB, a difference of ${gain >= 0 ? '+' : ''}${gain.toFixed(0)} MiB (starts differ by up to ±15 MiB on their own).`,
+		'',
+	);
 	writeFileSync(path.resolve(__dirname, 'results.md'), lines.join('\n'));
 	say(`\n${lines.join('\n')}`);
 }
