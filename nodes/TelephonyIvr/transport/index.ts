@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, JsonOb
 import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpRequestSpec } from '../../core/http';
+import { twilioRest } from '../../core/voice/providers/twilio/rest';
 
 export const TWILIO_CREDENTIAL = 'telephonyTwilioApi';
 
@@ -68,4 +69,15 @@ export async function sendTwilioAllPages(this: IExecuteFunctions, spec: HttpRequ
 		next = { method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
 	}
 	return records;
+}
+
+/**
+ * The IVR webhook a call came through: the voice URL of the number it called. Announcements are
+ * fetched from it, so templates need no URL typed in. Empty when the number is not in the account.
+ */
+export async function ivrWebhookUrlOfCall(this: IExecuteFunctions, accountSid: string, callSid: string): Promise<string> {
+	const call = await sendTwilio.call(this, twilioRest.fetchCall(accountSid, callSid));
+	if (!call.to) return '';
+	const found = await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, String(call.to)));
+	return String(((found.incoming_phone_numbers as IDataObject[] | undefined) ?? [])[0]?.voice_url ?? '');
 }

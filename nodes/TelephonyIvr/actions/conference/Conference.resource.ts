@@ -5,7 +5,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import { ivrWebhookUrlOfCall, sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
 import * as applyDsEvent from './applyDsEvent.operation';
 import * as planSync from './planSync.operation';
 
@@ -53,9 +53,7 @@ async function announcementUrl(this: IExecuteFunctions, i: number, accountSid: s
 	if (!webhookUrl) {
 		const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
 		const callSid = participants[0]?.call_sid;
-		const call = callSid ? await sendTwilio.call(this, twilioRest.fetchCall(accountSid, String(callSid))) : {};
-		const found = call.to ? await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, String(call.to))) : {};
-		webhookUrl = String(((found.incoming_phone_numbers as IDataObject[] | undefined) ?? [])[0]?.voice_url ?? '');
+		webhookUrl = callSid ? await ivrWebhookUrlOfCall.call(this, accountSid, String(callSid)) : '';
 		if (!webhookUrl) {
 			throw new NodeOperationError(this.getNode(), 'Could not find the IVR webhook URL for the announcement', {
 				itemIndex: i,

@@ -12,7 +12,7 @@ import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
 import { renderTwiml } from '../../../core/voice/providers/twilio/render';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import { ivrWebhookUrlOfCall, sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Input: items from the Digital Samba Trigger', name: 'applyDsNotice', type: 'notice', default: '' },
@@ -49,9 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			await sendTwilio.call(this, twilioRest.setMuted(accountSid, conferenceSid, callId, eventType === 'phone_participant_muted'));
 			return { ...outcome, applied: true };
 		case 'phone_participant_asked_to_unmute': {
-			const call = await sendTwilio.call(this, twilioRest.fetchCall(accountSid, callId));
-			const number = await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, String(call.to ?? '')));
-			const webhookUrl = String(((number.incoming_phone_numbers as IDataObject[] | undefined) ?? [])[0]?.voice_url ?? '');
+			const webhookUrl = await ivrWebhookUrlOfCall.call(this, accountSid, callId);
 			const text = String(this.getNodeParameter('askToUnmuteText', i));
 			await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, callId, announceUrl(webhookUrl, text)));
 			return { ...outcome, applied: true };
