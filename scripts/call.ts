@@ -1,5 +1,5 @@
 /**
- * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay]
+ * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay] [--bridge]
  * Plays a phone call through the running sandbox (npm start) and prints the conversation: what the
  * caller hears, the keys pressed, the conference joined, and what Digital Samba was told.
  */
@@ -22,6 +22,7 @@ async function main() {
 		callerName: argument('name'),
 		later: argument('keys'),
 		hangUp: !process.argv.includes('--stay'),
+		bridge: process.argv.includes('--bridge'),
 	};
 	const answer = await fetch(sandbox.controlUrl, { method: 'POST', body: JSON.stringify(body) });
 	if (!answer.ok) throw new Error(`the sandbox answered ${answer.status}: ${await answer.text()}`);

@@ -41,9 +41,10 @@ async function main() {
 		void (async () => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of request) chunks.push(chunk as Buffer);
-			const options = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as CallOptions & { later?: string; hangUp?: boolean };
+			const options = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as CallOptions & { later?: string; hangUp?: boolean; bridge?: boolean };
 			const dsBefore = world.ds.requests.length;
-			const call = world.call({ keys: options.keys ?? '', from: options.from, callerName: options.callerName });
+			// --bridge: the call Digital Samba places, playing the room's DTMF.
+			const call = options.bridge ? world.bridge(room) : world.call({ keys: options.keys ?? '', from: options.from, callerName: options.callerName });
 			await Promise.race([call.joined(1, 30_000), call.done]);
 			await world.quiet(800);
 			if (options.later && call.inConference) {
@@ -84,6 +85,7 @@ async function main() {
 	say('');
 	say(`Place a call:   npm run call -- --pin ${room.callerPin}`);
 	say(`                npm run call -- --pin ${room.callerPin} --name "Ada" --number +15550001111 --keys "*6,*9"`);
+	say('                npm run call -- --bridge   (Digital Samba dialling the bridge itself, with the room\'s DTMF)');
 	say('Stop:           Ctrl-C');
 
 	const stop = async () => {
