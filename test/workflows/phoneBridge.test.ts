@@ -106,6 +106,20 @@ describe('option: connect the bridge when callers wait', () => {
 		expect(world.dsRequests('joined').map((request) => request.body)).toEqual([[expect.objectContaining({ call_id: caller.call.sid })]]);
 	});
 
+	it('callers arriving before the bridge does ask only once', async () => {
+		await world.stop();
+		world = await Scenario.start({ connectBridge: true });
+		world.ds.state.startSession(world.roomId);
+		// Digital Samba accepts the request but its dial has not arrived yet.
+		world.ds.onBridgeConnect = undefined;
+		for (const n of [1, 2, 3]) {
+			const caller = world.call({ from: `+1555000000${n}`, keys: `${CALLER_PIN}#` });
+			await caller.joined();
+		}
+		await world.quiet();
+		expect(world.dsRequests('connect')).toHaveLength(1);
+	});
+
 	it('without a live session, nothing is connected', async () => {
 		await world.stop();
 		world = await Scenario.start({ connectBridge: true });

@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a caller joining with no bridge in should give an item with action connectBridge (then ask Digital Samba to connect the bridge if the room has a live session)',
+			'Whether a caller joining with no bridge in should give an item with action connectBridge (then ask Digital Samba to connect the bridge if the room has a live session). Asked once per conference.',
 	},
 ];
 
@@ -56,8 +56,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const base = { roomId, conference: event.conference, conferenceId: event.conferenceId, trigger: event.type, sequence: event.sequence ?? null };
 	if (plan.action === 'none') {
 		const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
-		if (callerWaits && this.getNodeParameter('connectBridge', i, false)) return [{ ...base, action: 'connectBridge' }];
-		return [];
+		if (!callerWaits || !this.getNodeParameter('connectBridge', i, false)) return [];
+		// Ask once per conference: callers arriving together must not make Digital Samba dial twice.
+		const { new: first } = await this.helpers.checkProcessedAndRecord([`${event.conferenceId}:connectBridge`], 'node', { mode: 'entries', maxEntries: 100000 });
+		return first.length ? [{ ...base, action: 'connectBridge' }] : [];
 	}
 
 	// Announcements are per bridge connection: a bridge that reconnects is a new call.
