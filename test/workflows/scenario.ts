@@ -59,15 +59,9 @@ export class Scenario {
 		return scenario;
 	}
 
+	/** A provisioned room, the two live workflows loaded (and the trigger activated), the number pointed here. */
 	static async start(options: { connectBridge?: boolean } = {}): Promise<Scenario> {
-		const scenario = new Scenario();
-		contract ??= Contract.load();
-		scenario.ds = await DigitalSambaSimulator.start({ contract: await contract });
-		scenario.twilio = await TwilioSimulator.start();
-		scenario.host = await new WorkflowHost({
-			digitalSambaApi: { apiKey: scenario.ds.developerKey, baseUrl: scenario.ds.baseUrl, authScheme: 'bearer' },
-			telephonyTwilioApi: { accountSid: scenario.twilio.accountSid, authToken: scenario.twilio.authToken, baseUrl: scenario.twilio.baseUrl },
-		}).start();
+		const scenario = await Scenario.bare();
 		const room = scenario.ds.state.createRoom({
 			privacy: 'public',
 			friendly_url: 'standup',
