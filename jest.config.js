@@ -22,6 +22,13 @@ module.exports = {
 		},
 		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'], testTimeout: 30000 },
 		{ ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
-		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'], testTimeout: 120000 },
+		{
+			...common,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			// Builds (or proves) the cached n8n runtime once, before the e2e files start in parallel.
+			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+			testTimeout: 120000,
+		},
 	],
 };

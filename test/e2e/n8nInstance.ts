@@ -77,23 +77,37 @@ export class N8nInstance {
 		return nodesDir;
 	}
 
-	async start(): Promise<void> {
+	/** Starts n8n and waits until it is ready; if it never gets there, the process is gone too. */
+	async start(readyWithinMs = 120_000): Promise<void> {
 		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const keep = (chunk: Buffer) => this.log.push(chunk.toString('utf8'));
 		this.process.stdout?.on('data', keep);
 		this.process.stderr?.on('data', keep);
+		try {
+			await this.untilReady(readyWithinMs);
+		} catch (error) {
+			await this.stop();
+			throw error;
+		}
+	}
+
+	private async untilReady(withinMs: number): Promise<void> {
 		const started = Date.now();
 		for (;;) {
-			if (this.process.exitCode !== null) throw new Error(`n8n exited: ${this.log.join('').slice(-2000)}`);
+			if (this.process?.exitCode !== null) throw new Error(`n8n exited: ${this.log.join('').slice(-2000)}`);
 			try {
 				const health = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (health.ok) break;
+				if (health.ok) return;
 			} catch {
 				// not listening yet
 			}
-			if (Date.now() - started > 120_000) throw new Error(`n8n did not become ready: ${this.log.join('').slice(-2000)}`);
+			if (Date.now() - started > withinMs) throw new Error(`n8n did not become ready: ${this.log.join('').slice(-2000)}`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
+	}
+
+	get running(): boolean {
+		return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
 	}
 
 	/** Owner, login and an API key with every scope, through the REST endpoints the UI uses. */
@@ -168,7 +182,7 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const child = this.process;
-		if (!child || child.exitCode !== null) return;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGTERM');
 		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -62,12 +62,19 @@ export class RealWorld {
 		options: { env?: Record<string, string>; port?: number; userFolder?: string } = {},
 	): Promise<RealWorld> {
 		const world = new RealWorld();
-		world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
-		world.twilio = await TwilioSimulator.start();
-		world.n8n = new N8nInstance(runtime, { port: options.port ?? (await freePorts(4)), env: options.env, userFolder: options.userFolder });
-		world.n8n.installPackage();
-		await world.n8n.start();
-		await world.n8n.setUpOwner();
+		// The world owns what it started from the first start: a failure anywhere below closes it
+		// all, so a failed start is a red test that ends, never open handles that keep Jest waiting.
+		try {
+			world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
+			world.twilio = await TwilioSimulator.start();
+			world.n8n = new N8nInstance(runtime, { port: options.port ?? (await freePorts(4)), env: options.env, userFolder: options.userFolder });
+			world.n8n.installPackage();
+			await world.n8n.start();
+			await world.n8n.setUpOwner();
+		} catch (error) {
+			await world.stop();
+			throw error;
+		}
 		world.ds.onBridgeConnect = (room) => world.bridgeCalls.push(world.dial(String(room.telephony_phone_number), String(room.telephony_pin_dtmf)));
 		return world;
 	}
