@@ -1,7 +1,13 @@
 /**
  * n8n's Data Table storage, in memory: what the server gives the built-in Data Table node through
  * `additionalData['data-table'].dataTableProxyProvider`. Only the calls our templates make are
- * implemented: find/create tables by name, list rows by filter, insert rows.
+ * implemented: find/create tables by name, list rows by filter, insert rows, update rows by filter.
+ *
+ * Faithful where concurrency matters: every call first yields to the event loop (a database round
+ * trip), so executions interleave as they do on a real server; an update by filter then reads and
+ * writes in one step, as n8n's does (one transaction on SQLite's single writer, `UPDATE … WHERE …
+ * RETURNING` on Postgres), and returns only the rows it changed; inserts check nothing (n8n's Data
+ * Tables have no unique columns).
  */
 import type {
 	DataTable,
@@ -11,6 +17,8 @@ import type {
 	IDataTableProjectAggregateService,
 	IDataTableProjectService,
 } from 'n8n-workflow';
+
+const roundTrip = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
 
 export class InMemoryDataTables {
 	readonly tables = new Map<string, DataTable & { rows: DataTableRowReturn[]; nextId: number }>();
@@ -84,17 +92,26 @@ export class InMemoryDataTables {
 				return {
 					getColumns: async () => table.columns,
 					getManyRowsAndCount: async (dto) => {
+						await roundTrip();
 						const found = table.rows.filter((row) => matches(row, dto.filter));
 						const page = found.slice(dto.skip ?? 0, (dto.skip ?? 0) + (dto.take ?? found.length));
 						return { count: found.length, data: page };
 					},
-					insertRows: (async (rows: DataTableRow[]) => tables.insert(table.name, rows)) as IDataTableProjectService['insertRows'],
+					insertRows: (async (rows: DataTableRow[]) => {
+						await roundTrip();
+						return tables.insert(table.name, rows);
+					}) as IDataTableProjectService['insertRows'],
+					updateRows: (async ({ filter, data }: { filter: DataTableFilter; data: DataTableRow }) => {
+						await roundTrip();
+						const changed = table.rows.filter((row) => matches(row, filter));
+						for (const row of changed) Object.assign(row, data, { updatedAt: new Date() });
+						return changed.map((row) => ({ ...row }));
+					}) as unknown as IDataTableProjectService['updateRows'],
 					updateDataTable: unsupported,
 					deleteDataTable: unsupported,
 					addColumn: unsupported,
 					moveColumn: unsupported,
 					deleteColumn: unsupported,
-					updateRows: unsupported,
 					upsertRow: unsupported,
 					deleteRows: unsupported,
 					clearRows: unsupported,

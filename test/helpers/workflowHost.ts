@@ -67,7 +67,9 @@ export class WorkflowHost {
 			.register('n8n-nodes-base.switch', builtIn('Switch/Switch.node', 'Switch'))
 			.register('n8n-nodes-base.manualTrigger', builtIn('ManualTrigger/ManualTrigger.node', 'ManualTrigger'))
 			.register('n8n-nodes-base.stickyNote', builtIn('StickyNote/StickyNote.node', 'StickyNote'))
-			.register('n8n-nodes-base.if', builtIn('If/If.node', 'If'));
+			.register('n8n-nodes-base.if', builtIn('If/If.node', 'If'))
+			.register('n8n-nodes-base.merge', builtIn('Merge/Merge.node', 'Merge'))
+			.register('n8n-nodes-base.aggregate', builtIn('Transform/Aggregate/Aggregate.node', 'Aggregate'));
 		this.credentialsHelper = new TestCredentialsHelper(
 			{ digitalSambaApi: new DigitalSambaApi(), telephonyTwilioApi: new TelephonyTwilioApi() },
 			credentials as never,

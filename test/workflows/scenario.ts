@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import type { Workflow } from 'n8n-workflow';
 
-import { conferenceNameFor } from '../../nodes/core/ivr/syncPlan';
+import { CALLS_TABLE, conferenceNameFor } from '../../nodes/core/ivr/syncPlan';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { WorkflowHost } from '../helpers/workflowHost';
 import { Contract } from '../simulators/digitalsamba/contract';
@@ -21,6 +21,7 @@ export const NUMBER = '+15557654321';
 export const CALLER_PIN = '012345';
 export const BRIDGE_PIN = '098765432109';
 export const DIRECTORY = 'dial-in directory';
+export { CALLS_TABLE };
 export const DIRECTORY_COLUMNS = [
 	{ name: 'caller_pin', type: 'string' as const },
 	{ name: 'bridge_pin', type: 'string' as const },
@@ -32,6 +33,12 @@ export const DIRECTORY_COLUMNS = [
 
 export function template(file: string): WorkflowJson {
 	return JSON.parse(readFileSync(path.resolve(__dirname, '../../workflows', file), 'utf8')) as WorkflowJson;
+}
+
+/** The "dial-in calls" table exactly as the Setup template creates it. */
+export function callsTableColumns(): Array<{ name: string; type: 'string' }> {
+	const create = template('setup-dial-in-directory.json').nodes.find((node) => node.name === 'Create Calls Table')!;
+	return (create.parameters.columns as { column: Array<{ name: string; type: 'string' }> }).column;
 }
 
 let contract: Promise<Contract> | undefined;
@@ -71,6 +78,7 @@ export class Scenario {
 		});
 		scenario.roomId = room.id;
 		scenario.host.dataTables.createTable(DIRECTORY, DIRECTORY_COLUMNS);
+		scenario.host.dataTables.createTable(CALLS_TABLE, callsTableColumns());
 		scenario.host.dataTables.insert(DIRECTORY, [
 			{ caller_pin: CALLER_PIN, bridge_pin: BRIDGE_PIN, room_id: room.id, conference_name: conferenceNameFor(room.id), phone_numbers: NUMBER, expires_at: null },
 		]);

@@ -1,5 +1,5 @@
 import { BRIDGE_LABEL } from '../../nodes/core/ivr/labels';
-import { DIRECTORY, NUMBER, Scenario, template } from './scenario';
+import { CALLS_TABLE, DIRECTORY, NUMBER, Scenario, template } from './scenario';
 
 let world: Scenario;
 beforeEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
 	expect(world.ds.violations).toEqual([]);
 });
 
-it('setup creates the directory once and points the number at the phone bridge and its fallback', async () => {
+it('setup creates the directory and the calls table once and points the number at the phone bridge and its fallback', async () => {
 	const number = world.twilio.addNumber(NUMBER);
 	const setup = world.host.load(template('setup-dial-in-directory.json'));
 	for (let run = 0; run < 2; run++) {
@@ -19,6 +19,7 @@ it('setup creates the directory once and points the number at the phone bridge a
 	}
 	expect([...world.host.dataTables.tables.values()].map((table) => [table.name, table.columns.map((column) => column.name)])).toEqual([
 		[DIRECTORY, ['caller_pin', 'bridge_pin', 'room_id', 'conference_name', 'phone_numbers', 'expires_at']],
+		[CALLS_TABLE, ['call_id', 'conference', 'state', 'bridge_call', 'gone_bridge', 'report', 'caller_number', 'name']],
 	]);
 	expect(number.voice_url).toBe(`${world.host.webhookBase}/voice`);
 	expect(number.voice_fallback_url).toBe(`${world.host.webhookBase}/voice-fallback`);

@@ -1,14 +1,24 @@
 /**
- * What Digital Samba must be told after a conference event, decided from the provider's current
- * participant list (never from event order), so late, repeated or reordered callbacks change
- * nothing:
- *   the bridge joins   → every caller present, in one `joined`
- *   a caller joins     → that caller, if the bridge is in
- *   a caller leaves    → that caller, if the bridge is in and the call is over (a caller in the
- *                        keypad menu has left the conference but not the call)
- *   the bridge leaves  → every caller still present, in one `left`
- * The bridge itself is never announced. Callbacks that repeat are filtered by the caller of this
- * function (it records which call was announced).
+ * What Digital Samba must be told after a conference event, as **claims** on the callers' rows in
+ * the "dial-in calls" Data Table (docs/participant-sync.md has the design and the alternatives).
+ *
+ * Each admitted caller gets one row at the PIN step, before the caller can be in the conference:
+ * `state` is `waiting`, then `announced` (under one bridge call), then `ended`. A claim is a
+ * compare-and-set: "the rows whose <column> is <value>, whose state is <from> and whose gone_bridge
+ * is not <unlessGone>: set state, bridge_call, gone_bridge and report". n8n's Data Table node performs it as one atomic update (a transaction
+ * on SQLite's single writer, `UPDATE … WHERE … RETURNING` on Postgres) and outputs only the rows
+ * it changed, so when executions race for the same transition exactly one wins, and only the
+ * winner's rows reach Digital Samba. Which claims to make is decided here from the provider's
+ * current participant list (never from event order):
+ *   the bridge joins   → each caller present: waiting → announced, report joined
+ *   a caller joins     → that caller, if the bridge is in: waiting → announced, report joined
+ *   a caller's call ends → announced → ended (report left), or waiting → ended (report nothing:
+ *                        a caller Digital Samba never heard of is never reported, nor announced late)
+ *   the bridge leaves  → its conference's waiting rows are marked with it (gone_bridge), then every
+ *                        row announced under it goes back to waiting, report left (a caller in
+ *                        the keypad menu too); with another bridge call already in, the callers
+ *                        present are then announced under it
+ * A caller who left the conference for the keypad menu (call still up) changes nothing.
  */
 import type { ParticipantEvent } from '../voice/events';
 import { BRIDGE_LABEL, parseLabel } from './labels';
@@ -18,48 +28,129 @@ export interface PresentParticipant {
 	label: string;
 }
 
-export interface PhoneCaller {
-	callId: string;
-	callerNumber: string;
-	name: string;
+export type CallState = 'waiting' | 'announced' | 'ended';
+export type Report = 'joined' | 'left' | 'none';
+
+/** One compare-and-set on the "dial-in calls" table; the field names are what the template maps. */
+export interface Claim {
+	/** Which rows: `call_id` (one caller), `bridge_call` (callers announced under a bridge call) or `conference`. */
+	matchColumn: 'call_id' | 'bridge_call' | 'conference';
+	matchValue: string;
+	from: CallState;
+	/** The rows must not carry this bridge call as gone (see `goneBridge`); `*` is never stored. */
+	unlessGone: string;
+	to: CallState;
+	/** The bridge call the rows are announced under after the claim ('' unless announced). */
+	bridgeCall: string;
+	/**
+	 * The bridge call that left, written on every row of its conference when it leaves. A caller's
+	 * join execution that saw that bridge in, but claims only after it left, then finds its row
+	 * marked and announces nothing: the stale view loses instead of listing a caller with no bridge.
+	 */
+	goneBridge: string;
+	/** What the winner tells Digital Samba about the rows it changed. */
+	report: Report;
 }
 
-export type SyncPlan =
-	| { action: 'joined'; callers: PhoneCaller[] }
-	| { action: 'left'; callIds: string[] }
-	| { action: 'none'; why: string };
+/** The table the templates create in Setup and write at the PIN step. */
+export const CALLS_TABLE = 'dial-in calls';
 
-function caller(participant: PresentParticipant): PhoneCaller | undefined {
-	const label = parseLabel(participant.label);
-	return label.kind === 'caller' ? { callId: participant.callId, callerNumber: label.number, name: label.name } : undefined;
+const NEVER_STORED = '*';
+
+const announce = (callId: string, bridgeCall: string): Claim => ({
+	matchColumn: 'call_id',
+	matchValue: callId,
+	from: 'waiting',
+	unlessGone: bridgeCall,
+	to: 'announced',
+	bridgeCall,
+	goneBridge: '',
+	report: 'joined',
+});
+
+const end = (callId: string, from: CallState, report: Report): Claim => ({
+	matchColumn: 'call_id',
+	matchValue: callId,
+	from,
+	unlessGone: NEVER_STORED,
+	to: 'ended',
+	bridgeCall: '',
+	goneBridge: '',
+	report,
+});
+
+/** The bridge call left: mark its conference's waiting rows, then put its announced rows back to waiting. */
+function bridgeLeft(conference: string, bridgeCall: string): Claim[] {
+	const common = { unlessGone: NEVER_STORED, to: 'waiting' as const, bridgeCall: '', goneBridge: bridgeCall };
+	return [
+		{ matchColumn: 'conference', matchValue: conference, from: 'waiting', ...common, report: 'none' },
+		{ matchColumn: 'bridge_call', matchValue: bridgeCall, from: 'announced', ...common, report: 'left' },
+	];
 }
 
-export function planSync(
-	event: ParticipantEvent,
-	present: PresentParticipant[],
-	callStillUp: boolean,
-): SyncPlan {
-	const bridgeIn = present.some((participant) => participant.label === BRIDGE_LABEL);
-	const callers = present.map(caller).filter((entry): entry is PhoneCaller => entry !== undefined);
+export function planClaims(event: ParticipantEvent, present: PresentParticipant[], callStillUp: boolean): Claim[] {
 	const label = parseLabel(event.label);
+	const callers = present.filter((participant) => parseLabel(participant.label).kind === 'caller');
+	const bridgeIn = (except?: string) => present.find((participant) => participant.label === BRIDGE_LABEL && participant.callId !== except);
 
 	if (event.type === 'participant.joined') {
-		if (label.kind === 'bridge') return callers.length ? { action: 'joined', callers } : { action: 'none', why: 'no callers yet' };
-		if (label.kind !== 'caller') return { action: 'none', why: 'not one of our participants' };
-		if (!bridgeIn) return { action: 'none', why: 'the bridge is not in: the caller waits' };
-		const joined = callers.find((entry) => entry.callId === event.callId);
-		return joined ? { action: 'joined', callers: [joined] } : { action: 'none', why: 'the caller is no longer in' };
+		if (label.kind === 'bridge') return callers.map((caller) => announce(caller.callId, event.callId));
+		if (label.kind !== 'caller') return [];
+		const bridge = bridgeIn();
+		const stillHere = callers.some((caller) => caller.callId === event.callId);
+		return bridge && stillHere ? [announce(event.callId, bridge.callId)] : [];
 	}
 	if (event.type === 'participant.left') {
 		if (label.kind === 'bridge') {
-			return callers.length ? { action: 'left', callIds: callers.map((entry) => entry.callId) } : { action: 'none', why: 'no callers left' };
+			const next = bridgeIn(event.callId);
+			return [...bridgeLeft(event.conference, event.callId), ...(next ? callers.map((caller) => announce(caller.callId, next.callId)) : [])];
 		}
-		if (label.kind !== 'caller') return { action: 'none', why: 'not one of our participants' };
-		if (callStillUp) return { action: 'none', why: 'the caller is in the keypad menu' };
-		if (!bridgeIn) return { action: 'none', why: 'the bridge is not in' };
-		return { action: 'left', callIds: [event.callId] };
+		if (label.kind !== 'caller' || callStillUp) return [];
+		return [end(event.callId, 'announced', 'left'), end(event.callId, 'waiting', 'none')];
 	}
-	return { action: 'none', why: `${event.type} needs no report` };
+	return [];
+}
+
+/** A row of the "dial-in calls" table as the Data Table node outputs it. */
+export interface CallRow {
+	call_id: string;
+	conference: string;
+	state: string;
+	report: string;
+	caller_number?: string | null;
+	name?: string | null;
+}
+
+/** How a caller with neither a number nor a name is listed in the room. */
+export const ANONYMOUS_CALLER = 'Phone caller';
+
+export interface RoomReport {
+	roomId: string;
+	left: string[];
+	joined: Array<{ callId: string; callerNumber: string; name: string }>;
+}
+
+/**
+ * The rows claims changed, as Digital Samba requests: per room, one `left` and one `joined` batch.
+ * `left` goes first: when a bridge call hands over to the next, its callers leave, then join again.
+ */
+export function roomReports(rows: CallRow[]): RoomReport[] {
+	const rooms = new Map<string, RoomReport>();
+	for (const row of rows) {
+		const roomId = roomIdOf(String(row.conference ?? ''));
+		if (!roomId || (row.report !== 'joined' && row.report !== 'left')) continue;
+		const room = rooms.get(roomId) ?? { roomId, left: [], joined: [] };
+		rooms.set(roomId, room);
+		const callId = String(row.call_id);
+		if (row.report === 'left' && !room.left.includes(callId)) room.left.push(callId);
+		if (row.report === 'joined' && !room.joined.some((caller) => caller.callId === callId)) {
+			const callerNumber = String(row.caller_number ?? '');
+			// Digital Samba needs a name or a number: a withheld number still gets a name.
+			const name = String(row.name ?? '') || (callerNumber ? '' : ANONYMOUS_CALLER);
+			room.joined.push({ callId, callerNumber, name });
+		}
+	}
+	return [...rooms.values()];
 }
 
 /** Our conference names are `ds-<room UUID>`. */

@@ -1,5 +1,5 @@
 import { BRIDGE_LABEL, callerLabel } from '../../../nodes/core/ivr/labels';
-import { conferenceNameFor, planSync, roomIdOf } from '../../../nodes/core/ivr/syncPlan';
+import { ANONYMOUS_CALLER, conferenceNameFor, planClaims, roomIdOf, roomReports } from '../../../nodes/core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../nodes/core/voice/events';
 
 const ada = { callId: 'CA1', label: callerLabel('CA1', '+15550001', 'Ada') };
@@ -15,37 +15,68 @@ const event = (type: ParticipantEvent['type'], who: { callId: string; label: str
 	raw: {},
 });
 
-describe('planSync', () => {
-	it('the bridge joining announces every caller present, the bridge never', () => {
-		expect(planSync(event('participant.joined', bridge), [ada, bob, bridge], false)).toEqual({
-			action: 'joined',
-			callers: [
-				{ callId: 'CA1', callerNumber: '+15550001', name: 'Ada' },
-				{ callId: 'CA2', callerNumber: '+15550002', name: '' },
-			],
-		});
+const claim = (matchColumn: string, matchValue: string, from: string, to: string, extra: Record<string, string>) => expect.objectContaining({ matchColumn, matchValue, from, to, ...extra });
+
+describe('planClaims', () => {
+	it('the bridge joining claims every caller present (waiting → announced under it), the bridge never', () => {
+		expect(planClaims(event('participant.joined', bridge), [ada, bob, bridge], false)).toEqual([
+			claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', report: 'joined' }),
+			claim('call_id', 'CA2', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', report: 'joined' }),
+		]);
 	});
 
-	it('a caller joining is announced only while the bridge is in', () => {
-		expect(planSync(event('participant.joined', ada), [ada], false).action).toBe('none');
-		expect(planSync(event('participant.joined', ada), [ada, bridge], false)).toEqual({ action: 'joined', callers: [{ callId: 'CA1', callerNumber: '+15550001', name: 'Ada' }] });
-		// Already gone again by the time the callback is read: nothing.
-		expect(planSync(event('participant.joined', ada), [bridge], false).action).toBe('none');
+	it('a caller joining is claimed only while the bridge is in and the caller still is', () => {
+		expect(planClaims(event('participant.joined', ada), [ada], false)).toEqual([]);
+		expect(planClaims(event('participant.joined', ada), [ada, bridge], false)).toEqual([claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA9', report: 'joined' })]);
+		expect(planClaims(event('participant.joined', ada), [bridge], false)).toEqual([]);
 	});
 
-	it('a caller leaving is reported while the bridge is in, unless the call is still up (keypad menu)', () => {
-		expect(planSync(event('participant.left', ada), [bridge], false)).toEqual({ action: 'left', callIds: ['CA1'] });
-		expect(planSync(event('participant.left', ada), [bridge], true).action).toBe('none');
-		expect(planSync(event('participant.left', ada), [], false).action).toBe('none');
+	it('a caller whose call ended: left if announced, nothing (and never later) if still waiting; the keypad menu changes nothing', () => {
+		expect(planClaims(event('participant.left', ada), [bridge], false)).toEqual([
+			claim('call_id', 'CA1', 'announced', 'ended', { report: 'left' }),
+			claim('call_id', 'CA1', 'waiting', 'ended', { report: 'none' }),
+		]);
+		// Without the bridge too: a caller announced under a bridge whose leave is not processed yet.
+		expect(planClaims(event('participant.left', ada), [], false)).toHaveLength(2);
+		expect(planClaims(event('participant.left', ada), [bridge], true)).toEqual([]);
 	});
 
-	it('the bridge leaving reports every caller still there', () => {
-		expect(planSync(event('participant.left', bridge), [ada, bob], false)).toEqual({ action: 'left', callIds: ['CA1', 'CA2'] });
+	it('the bridge leaving marks its waiting rows, then puts its announced rows back to waiting with left', () => {
+		expect(planClaims(event('participant.left', bridge), [ada, bob], false)).toEqual([
+			claim('conference', 'ds-x', 'waiting', 'waiting', { goneBridge: 'CA9', report: 'none' }),
+			claim('bridge_call', 'CA9', 'announced', 'waiting', { goneBridge: 'CA9', bridgeCall: '', report: 'left' }),
+		]);
 	});
 
-	it('mutes, holds and foreign participants need no report', () => {
-		expect(planSync(event('participant.muted', ada), [ada, bridge], false).action).toBe('none');
-		expect(planSync(event('participant.joined', { callId: 'CA7', label: 'someone-else' }), [bridge], false).action).toBe('none');
+	it('a bridge call that leaves while the next is already in hands its callers over: left, then joined under the next', () => {
+		const next = { callId: 'CA8', label: BRIDGE_LABEL };
+		const claims = planClaims(event('participant.left', bridge), [ada, next], false);
+		expect(claims.map((entry) => [entry.matchValue, entry.report])).toEqual([
+			['ds-x', 'none'],
+			['CA9', 'left'],
+			['CA1', 'joined'],
+		]);
+		expect(claims[2]).toEqual(claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA8', unlessGone: 'CA8' }));
+	});
+
+	it('mutes, holds and foreign participants claim nothing', () => {
+		expect(planClaims(event('participant.muted', ada), [ada, bridge], false)).toEqual([]);
+		expect(planClaims(event('participant.joined', { callId: 'CA7', label: 'someone-else' }), [bridge], false)).toEqual([]);
+	});
+});
+
+describe('roomReports', () => {
+	const room = '7f8c8eac-6643-47db-8d93-e7633e6e53ec';
+	const row = (call_id: string, report: string, extra: Record<string, string> = {}) => ({ call_id, conference: `ds-${room}`, state: 'x', report, ...extra });
+
+	it('one left and one joined batch per room, left first, each call once; rows that report nothing are skipped', () => {
+		expect(
+			roomReports([row('CA1', 'joined', { caller_number: '+1555', name: 'Ada' }), row('CA2', 'left'), row('CA2', 'none'), row('CA1', 'joined'), row('CA3', 'left'), { ...row('CA4', 'left'), conference: 'ds-standup' }]),
+		).toEqual([{ roomId: room, left: ['CA2', 'CA3'], joined: [{ callId: 'CA1', callerNumber: '+1555', name: 'Ada' }] }]);
+	});
+
+	it('a caller with neither number nor name is still listed, by a name', () => {
+		expect(roomReports([row('CA1', 'joined', { caller_number: '', name: '' })])[0].joined).toEqual([{ callId: 'CA1', callerNumber: '', name: ANONYMOUS_CALLER }]);
 	});
 });
 

@@ -3,12 +3,18 @@
  * phone, so a template needs no routing: `joined` (callers), `left` (call IDs), `mute`, `unmute`,
  * `raiseHand`, `lowerHand` (one call), or `connectBridge` (connect the phone bridge if the room has
  * a live session). The item carries `action`, `roomId` and the callers or call IDs.
+ *
+ * Or the item carries `claimed`: the "dial-in calls" rows that claims changed (a Data Table update,
+ * then an Aggregate of all its items), each with the `report` its claim set. They become one `left`
+ * and one `joined` request per room, `left` first (core/ivr/syncPlan.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toJoinedBody, toLeftBody } from '../../../core/digitalsamba/phoneParticipants';
 import { isUuid } from '../../../core/digitalsamba/rooms';
+import type { CallRow } from '../../../core/ivr/syncPlan';
+import { roomReports } from '../../../core/ivr/syncPlan';
 import { digitalSambaApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -25,8 +31,29 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneParti
 
 const CALL_ACTIONS: Record<string, string> = { mute: 'mute', unmute: 'unmute', raiseHand: 'raise-hand', lowerHand: 'lower-hand' };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+async function reportClaimed(context: IExecuteFunctions, rows: CallRow[], i: number): Promise<IDataObject[]> {
+	const sent: IDataObject[] = [];
+	for (const room of roomReports(rows)) {
+		const path = `/rooms/${room.roomId}/phone-participants`;
+		if (room.left.length) {
+			const body = toLeftBody(room.left);
+			if (!body.ok) throw new NodeOperationError(context.getNode(), body.reason, { itemIndex: i });
+			await digitalSambaApiRequest.call(context, 'POST', `${path}/left`, body.body);
+			sent.push({ roomId: room.roomId, action: 'left', callIds: body.body });
+		}
+		if (room.joined.length) {
+			const body = toJoinedBody(room.joined);
+			if (!body.ok) throw new NodeOperationError(context.getNode(), body.reason, { itemIndex: i });
+			await digitalSambaApiRequest.call(context, 'POST', `${path}/joined`, body.body as unknown as IDataObject[]);
+			sent.push({ roomId: room.roomId, action: 'joined', callIds: body.body.map((call) => call.call_id) });
+		}
+	}
+	return sent;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const item = this.getInputData()[i].json;
+	if (Array.isArray(item.claimed)) return await reportClaimed(this, item.claimed as unknown as CallRow[], i);
 	const action = String(item.action ?? '');
 	const roomId = String(item.roomId ?? '');
 	const fail = (message: string) => new NodeOperationError(this.getNode(), message, { itemIndex: i });

@@ -1,15 +1,17 @@
 /**
  * Plan Digital Samba Sync: after a Conference Event, what Digital Samba must be told. Reads the
- * conference's participants from the provider (the truth), and records which calls were announced
- * with n8n's deduplication store, so a callback that arrives twice, or late, announces nothing
- * twice. Outputs one item with `action` joined / left / connectBridge, or nothing.
+ * conference's participants from the provider (the truth) and outputs one **claim** per item for
+ * the Data Table node that follows (Update rows of "dial-in calls"): only the rows that update
+ * changes go on to Digital Samba, so a callback that arrives twice, late, or together with others
+ * announces nothing twice (core/ivr/syncPlan.ts). With Connect the Bridge on, a caller who waits
+ * with no bridge in gives an item with `action: connectBridge` instead.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { BRIDGE_LABEL } from '../../../core/ivr/labels';
 import type { PresentParticipant } from '../../../core/ivr/syncPlan';
-import { planSync, roomIdOf } from '../../../core/ivr/syncPlan';
+import { planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
 import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
@@ -52,33 +54,28 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		callStillUp = call.status === 'in-progress';
 	}
 
-	const plan = planSync(event, present, callStillUp);
 	const base = { roomId, conference: event.conference, conferenceId: event.conferenceId, trigger: event.type, sequence: event.sequence ?? null };
-	if (plan.action === 'none') {
-		const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
-		if (!callerWaits || !this.getNodeParameter('connectBridge', i, false)) return [];
-		// Ask once per conference: callers arriving together must not make Digital Samba dial twice.
-		const { new: first } = await this.helpers.checkProcessedAndRecord([`${event.conferenceId}:connectBridge`], 'node', { mode: 'entries', maxEntries: 100000 });
-		return first.length ? [{ ...base, action: 'connectBridge' }] : [];
-	}
+	const claims = planClaims(event, present, callStillUp);
+	if (claims.length > 0) return claims.map((claim) => ({ ...base, ...claim }));
 
-	// Announcements are per bridge connection: a bridge that reconnects is a new call.
-	const bridgeCall = event.label === BRIDGE_LABEL ? event.callId : present.find((p) => p.label === BRIDGE_LABEL)?.callId;
-	const key = (callId: string, action: 'joined' | 'left') => `${event.conferenceId}:${bridgeCall ?? 'none'}:${callId}:${action}`;
-	const dedupe = { mode: 'entries' as const, maxEntries: 100000 };
-	const fresh = async (keys: string[]) => new Set((await this.helpers.checkProcessedAndRecord(keys, 'node', dedupe)).new.map(String));
+	const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
+	if (!callerWaits || !this.getNodeParameter('connectBridge', i, false)) return [];
+	return (await firstAskFor(this, event.conferenceId)) ? [{ ...base, action: 'connectBridge' }] : [];
+}
 
-	if (plan.action === 'joined') {
-		const unseen = await fresh(plan.callers.map((caller) => key(caller.callId, 'joined')));
-		const callers = plan.callers.filter((caller) => unseen.has(key(caller.callId, 'joined')));
-		return callers.length ? [{ ...base, action: 'joined', callers: callers as unknown as IDataObject[] }] : [];
+/**
+ * Ask Digital Samba to connect the bridge once per conference: callers arriving together must not
+ * make it dial twice. Kept in n8n's deduplication store, whose first concurrent writes can race on
+ * its unique key (one row per workflow and node): the loser of that race has, by definition, not
+ * asked first. Best effort, and only for this optional step; what Digital Samba is told about
+ * callers never depends on this store (docs/participant-sync.md).
+ */
+async function firstAskFor(context: IExecuteFunctions, conferenceId: string): Promise<boolean> {
+	try {
+		const { new: first } = await context.helpers.checkProcessedAndRecord([`${conferenceId}:connectBridge`], 'node', { mode: 'entries', maxEntries: 100000 });
+		return first.length > 0;
+	} catch (error) {
+		if (/unique|duplicate key|constraint/i.test((error as Error).message)) return false;
+		throw new NodeOperationError(context.getNode(), error as Error);
 	}
-	// Only a call Digital Samba was told of can leave it: a caller who hung up before being
-	// announced is not reported at all. (Checking records the key; it is removed again.)
-	const neverAnnounced = await fresh(plan.callIds.map((callId) => key(callId, 'joined')));
-	if (neverAnnounced.size > 0) await this.helpers.removeProcessed([...neverAnnounced], 'node', dedupe);
-	const announced = plan.callIds.filter((callId) => !neverAnnounced.has(key(callId, 'joined')));
-	const unseen = await fresh(announced.map((callId) => key(callId, 'left')));
-	const left = announced.filter((callId) => unseen.has(key(callId, 'left')));
-	return left.length ? [{ ...base, action: 'left', callIds: left }] : [];
 }

@@ -7,7 +7,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { parseLabel } from '../../../core/ivr/labels';
 import { routePin } from '../../../core/ivr/script';
+import type { Instruction } from '../../../core/voice/instructions';
 import type { CallEvent } from '../../../core/voice/events';
 import type { ProviderId } from '../../../core/voice/provider';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
@@ -77,5 +79,16 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Prov
 		callId: event.callId,
 		attempt: event.attempt,
 		conference: route.classification === 'invalid' ? null : conference,
+		...callerRecord(route.instructions),
 	});
+}
+
+/**
+ * For an admitted caller, what the template records in the "dial-in calls" table before answering
+ * (docs/participant-sync.md): the number and name exactly as the conference label carries them.
+ */
+function callerRecord(instructions: Instruction[]): IDataObject {
+	const join = instructions.find((instruction) => instruction.kind === 'joinConference');
+	const label = join ? parseLabel(join.label ?? '') : undefined;
+	return label?.kind === 'caller' ? { callerNumber: label.number, name: label.name } : {};
 }

@@ -63,10 +63,12 @@ function decodeText(encoded: string): string {
 
 export function parseTwilioRequest(params: RawParams, query: RawParams = {}): ParseResult {
 	if (params.StatusCallbackEvent) return conferenceEvent(params);
-	const callId = params.CallSid;
-	if (!callId) return { ok: false, reason: 'neither CallSid nor StatusCallbackEvent: not a Twilio voice request' };
-
 	const { step = 'incoming', ...state } = query;
+	// Hold music and announcements are fetched by Twilio for the conference, and a conference-wide
+	// announcement has no call: those two steps answer with markup that needs none.
+	const callId = params.CallSid ?? (step === 'wait' || step === 'announce' ? '' : undefined);
+	if (callId === undefined) return { ok: false, reason: 'neither CallSid nor StatusCallbackEvent: not a Twilio voice request' };
+
 	const isSip = params.SipDomain !== undefined || /^sip:/i.test(params.To ?? '') || /<?sip:/i.test(params.From ?? '');
 	const base = {
 		callId,
