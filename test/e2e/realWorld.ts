@@ -189,6 +189,18 @@ export class RealWorld {
 		}
 	}
 
+	/** Executions n8n recorded as failed or crashed, with the error each ended with. */
+	async failedExecutions(): Promise<string[]> {
+		const failed: string[] = [];
+		for (const status of ['error', 'crashed']) {
+			const page = await this.n8n.api<{ data: Array<{ id: string; workflowId: string }> }>('GET', `/executions?status=${status}&limit=250&includeData=true`);
+			for (const execution of page.data as Array<{ id: string; data?: { resultData?: { error?: { message?: string } } } }>) {
+				failed.push(`${status} ${execution.id}: ${execution.data?.resultData?.error?.message ?? '?'}`);
+			}
+		}
+		return failed;
+	}
+
 	roomRequests(room: Room, endpoint: string) {
 		return this.ds.requests.filter((request) => request.status < 300 && request.path === `/api/v1/rooms/${room.id}/${endpoint}`);
 	}

@@ -57,6 +57,24 @@ describe('S3: Digital Samba → phone', () => {
 		expect(caller.call.status).toBe('completed');
 		expect(world.twilio.conferenceNamed(world.conferenceName)).toBeUndefined();
 		await bridge.done;
+		// Digital Samba was told, once, that the caller it listed has left.
+		expect(world.dsRequests('left').map((request) => request.body)).toEqual([[caller.call.sid]]);
+		expect(world.ds.state.phoneParticipantsOf(world.roomId).size).toBe(0);
+		expect(world.ds.anomalies).toEqual([]);
+	});
+
+	it('session ended with callers who arrived together: one left for all of them, none reported twice', async () => {
+		const bridge = world.bridge();
+		await bridge.joined();
+		const callers = Array.from({ length: 6 }, (_, n) => world.call({ from: `+1555000010${n}`, keys: `${CALLER_PIN}#` }));
+		await Promise.all(callers.map((caller) => caller.joined()));
+		await world.quiet();
+		await world.ds.deliver('session_ended', { roomId: world.roomId });
+		await world.quiet();
+		expect(world.ds.state.phoneParticipantsOf(world.roomId).size).toBe(0);
+		const left = world.dsRequests('left').flatMap((request) => request.body as string[]);
+		expect(left.sort()).toEqual(callers.map((caller) => caller.call.sid).sort());
+		expect(world.ds.anomalies).toEqual([]);
 	});
 
 	it('a delivery without the secret starts nothing', async () => {
@@ -154,5 +172,27 @@ describe('S7: keypad', () => {
 		const state = world.ds.state.phoneParticipantsOf(world.roomId).get(caller.call.sid);
 		expect(state).toEqual(expect.objectContaining({ muted: false, hand_raised: false }));
 		expect(world.ds.anomalies).toEqual([]);
+	});
+});
+
+describe('hold music and announcements Twilio fetches itself', () => {
+	// Twilio documents no parameters for waitUrl and announceUrl requests (a conference-wide
+	// announcement has no call): a correctly signed one gets its markup whatever it lacks.
+	it.each([
+		['wait', {}],
+		['announce', { text: Buffer.from('The meeting starts in five minutes.').toString('base64url') }],
+	])('a signed %s request without CallSid gets its TwiML', async (step, extra) => {
+		const url = `${world.host.webhookBase}/voice?${new URLSearchParams({ step, ...extra }).toString()}`;
+		const answer = await postSigned(url, { AccountSid: world.twilio.accountSid }, world.twilio.authToken);
+		expect(answer.status).toBe(200);
+		expect(answer.body).toMatch(/^<\?xml[^>]*>\s*<Response>[\s\S]*<Say[\s\S]*<\/Response>$/);
+		// Only what Twilio allows there (error 13238): Say, Play, Pause, Redirect.
+		expect(answer.body).not.toMatch(/<(Gather|Dial|Hangup|Record)\b/);
+		if (step === 'announce') expect(answer.body).toContain('The meeting starts in five minutes.');
+	});
+
+	it('the same request unsigned is still refused', async () => {
+		const answer = await postSigned(`${world.host.webhookBase}/voice?step=wait`, { AccountSid: world.twilio.accountSid }, 'not-the-auth-token');
+		expect(answer.status).toBe(403);
 	});
 });
