@@ -6,6 +6,8 @@
  *   - PIN step with a 10,000-row directory vs the same baseline with one expression
  *   - 100 callers waiting, then the bridge joins: time until Digital Samba has them all, requests
  *   - mute sync: Digital Samba webhook → Twilio participant muted
+ *   - bursts: N callers (20, 50, 100) enter the PIN at the same instant with the bridge in: time
+ *     until Digital Samba lists them all; then all hang up at once: time until it lists none
  *   - memory n8n gains by loading the package
  */
 import { writeFileSync } from 'node:fs';
@@ -140,6 +142,33 @@ async function muteSync(world: RealWorld, room: Room, caller: PhoneCall) {
 	return samples[Math.floor(samples.length / 2)];
 }
 
+const BURSTS = [20, 50, 100];
+
+interface Burst {
+	callers: number;
+	inConference: number;
+	listed: number;
+	gone: number;
+	exact: boolean;
+}
+
+/** With the bridge in: N callers at once, then all hang up at once; seconds from each instant. */
+async function burst(world: RealWorld, room: Room, size: number, batch: number): Promise<Burst> {
+	const listed = () => world.ds.state.phoneParticipantsOf(room.id);
+	const started = performance.now();
+	const callers = Array.from({ length: size }, (_, n) => world.call({ from: `+1666${String(batch).padStart(2, '0')}${String(n).padStart(5, '0')}`, keys: `${room.callerPin}#` }));
+	await Promise.all(callers.map((caller) => caller.joined(1, 120_000)));
+	const inConference = (performance.now() - started) / 1000;
+	await waitUntil(() => callers.every((caller) => listed().has(caller.call.sid)), 120_000);
+	const allListed = (performance.now() - started) / 1000;
+	const hangUp = performance.now();
+	await Promise.all(callers.map((caller) => caller.hangUp()));
+	await waitUntil(() => callers.every((caller) => !listed().has(caller.call.sid)), 120_000);
+	const gone = (performance.now() - hangUp) / 1000;
+	await world.quiet(1000);
+	return { callers: size, inConference, listed: allListed, gone, exact: world.ds.anomalies.length === 0 && listed().size === 0 };
+}
+
 async function memoryGain(runtime: ReturnType<typeof ensureRuntime>) {
 	const measure = async (withPackage: boolean) => {
 		const instance = new N8nInstance(runtime, { port: 26000 + (withPackage ? 10 : 0) });
@@ -191,7 +220,15 @@ async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
 		say(`bridge joins with ${WAITING_CALLERS} waiting: all announced after ${flush.seconds.toFixed(2)} s in ${flush.requests} request(s)`);
 		const mute = await muteSync(world, room, flush.callers[0]);
 		say(`mute sync (median of 10): ${mute.toFixed(1)} ms`);
-		return { results, flush: { seconds: flush.seconds, requests: flush.requests }, mute };
+		await Promise.all(flush.callers.map((caller) => caller.hangUp()));
+		await world.quiet(1000);
+		const bursts: Burst[] = [];
+		for (const [batch, size] of BURSTS.entries()) {
+			const result = await burst(world, room, size, batch);
+			say(`burst of ${size}: in the conference after ${result.inConference.toFixed(2)} s, all listed after ${result.listed.toFixed(2)} s; all hang up: none listed after ${result.gone.toFixed(2)} s; exact: ${result.exact}`);
+			bursts.push(result);
+		}
+		return { results, flush: { seconds: flush.seconds, requests: flush.requests }, mute, bursts };
 	} finally {
 		await world.stop();
 	}
@@ -224,6 +261,16 @@ async function main() {
 	}
 	lines.push('', '| settings | 100 waiting callers announced after the bridge joins | requests | mute sync (Digital Samba webhook → Twilio muted, median) |', '| --- | ---: | ---: | ---: |');
 	for (const [name, data] of Object.entries(rounds)) lines.push(`| ${name} | ${data.flush.seconds.toFixed(2)} s | ${data.flush.requests} | ${data.mute.toFixed(1)} ms |`);
+	lines.push(
+		'',
+		'Bursts, with the bridge in: N callers enter the PIN at the same instant (each call: incoming step, PIN step with the 10,000-row directory, conference), then all hang up at once. Seconds from each instant; exact = Digital Samba listed each caller once and then none, with no duplicate `joined` or `left`.',
+		'',
+		'| settings | callers | all in the conference | all listed in Digital Samba | none listed after all hang up | exact |',
+		'| --- | ---: | ---: | ---: | ---: | --- |',
+	);
+	for (const [name, data] of Object.entries(rounds)) {
+		for (const b of data.bursts) lines.push(`| ${name} | ${b.callers} | ${b.inConference.toFixed(2)} s | ${b.listed.toFixed(2)} s | ${b.gone.toFixed(2)} s | ${b.exact ? 'yes' : 'no'} |`);
+	}
 	const gain = memory.withPackage - memory.without;
 	lines.push(
 		'',
