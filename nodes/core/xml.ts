@@ -2,8 +2,19 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * Characters XML 1.0 does not allow anywhere in a document (its `Char` production): C0 controls
+ * other than tab, line feed and carriage return, unpaired surrogates, U+FFFE and U+FFFF. A parser
+ * (Twilio's included) rejects the whole document for one of them, so they are dropped.
+ */
+const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+	return text.replace(NOT_XML_CHARS, '');
+}
+
 export function escapeXml(text: string): string {
-	return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
+	return xmlSafe(text).replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
 export type Attributes = Record<string, string | number | boolean | undefined>;

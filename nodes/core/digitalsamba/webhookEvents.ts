@@ -12,6 +12,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** More than one event in a delivery is accepted (as an array), up to this many. */
 export const MAX_EVENTS_PER_DELIVERY = 100;
 
+/** 9999-12-31T23:59:59Z in milliseconds: anything later cannot be a date (and would throw in toISOString). */
+const LATEST_TIMESTAMP_MS = 253402300799999;
+
 const id = z.string().max(200).nullish();
 
 const envelope = z
@@ -22,7 +25,10 @@ const envelope = z
 		roomId: id,
 		sessionId: id,
 		callId: id,
-		timestamp: z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/)]).nullish(),
+		timestamp: z
+			.union([z.number().nonnegative(), z.string().max(24).regex(/^\d+(\.\d+)?$/)])
+			.refine((value) => Number(value) <= LATEST_TIMESTAMP_MS, 'must be Unix seconds (or milliseconds) before the year 10000')
+			.nullish(),
 		data: z.record(z.string(), z.unknown()).nullish(),
 	})
 	.passthrough();

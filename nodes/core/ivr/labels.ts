@@ -18,11 +18,13 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').to
 
 export function callerLabel(callId: string, number = '', name = ''): string {
 	const prefix = `p.${callId}.`;
-	let trimmedName = name;
+	// No more of the name than could ever fit (each character takes at least one of the 128), so
+	// the shortening below runs a bounded number of times whatever length the caller sent.
+	let trimmedName = Array.from(name).slice(0, LABEL_MAX_LENGTH).join('');
 	let label = prefix + encode([number, trimmedName]);
 	// Shorten the name (never the call ID or number) until the label fits.
 	while (label.length > LABEL_MAX_LENGTH && trimmedName.length > 0) {
-		trimmedName = trimmedName.slice(0, -1);
+		trimmedName = Array.from(trimmedName).slice(0, -1).join('');
 		label = prefix + encode([number, trimmedName]);
 	}
 	return label.length > LABEL_MAX_LENGTH ? prefix + encode(['', '']) : label;

@@ -49,3 +49,20 @@ describe('checkEndpoint', () => {
 		expect(checkEndpoint('ftp://x.example.com/a').ok).toBe(false);
 	});
 });
+
+describe('timestamps are range-checked at validation', () => {
+	it.each([1e20, '99999999999999999999', Number.MAX_SAFE_INTEGER, 253402300800000])('%p is refused with a reason, never thrown later', (timestamp) => {
+		const parsed = parseDelivery({ eventType: 'session_ended', roomId: 'r', timestamp });
+		expect(parsed).toEqual({ ok: false, reason: expect.stringContaining('timestamp') });
+	});
+
+	it.each([
+		[1795708428, '2026-11-26T15:53:48.000Z'],
+		['1795708428', '2026-11-26T15:53:48.000Z'],
+		[1795708428123, '2026-11-26T15:53:48.000Z'],
+		[253402300799, '9999-12-31T23:59:59.000Z'],
+	])('%p is read as %s', (timestamp, iso) => {
+		const parsed = parseDelivery({ eventType: 'session_ended', roomId: 'r', timestamp });
+		expect(parsed.ok && parsed.events[0].timestampIso).toBe(iso);
+	});
+});

@@ -51,10 +51,48 @@ function conferenceEvent(params: RawParams): ParseResult {
 	return { ok: true, event: { type, conference, conferenceId, sequence: sequenceOf(params), raw: params } };
 }
 
-/** SIP From display name: `"Name" <sip:user@host>` (Twilio passes the header as `From` for SIP calls). */
+/**
+ * SIP From display name: `"Name" <sip:user@host>` (Twilio passes the header as `From` for SIP
+ * calls). Found by position, not by a backtracking pattern: the caller controls this header, and a
+ * pattern that backtracks blocks n8n's event loop for seconds on a few thousand spaces.
+ */
 function sipDisplayName(from: string): string | undefined {
-	const match = /^\s*"?([^"<]*?)"?\s*<sip:/i.exec(from);
-	return match?.[1]?.trim() || undefined;
+	const end = from.toLowerCase().indexOf('<sip:');
+	if (end <= 0) return undefined;
+	let name = from.slice(0, end).trim();
+	if (name.startsWith('"')) name = name.slice(1);
+	if (name.endsWith('"')) name = name.slice(0, -1);
+	return name.includes('"') || name.includes('<') ? undefined : name.trim() || undefined;
+}
+
+/**
+ * What a Twilio request may carry, at most. Twilio's own limits where it documents them (SIDs are
+ * two letters and 32 hex digits; a participant label is at most 128 characters; a conference's
+ * friendly name at most 128); generous bounds elsewhere (a SIP From header with a display name).
+ */
+export const TWILIO_LIMITS = { parameters: 100, value: 4096, from: 1024, callerName: 256, digits: 64, label: 128, friendlyName: 128 };
+const SID = { CallSid: /^CA[0-9a-f]{32}$/, ConferenceSid: /^CF[0-9a-f]{32}$/, AccountSid: /^AC[0-9a-f]{32}$/ } as const;
+
+function outOfBounds(params: RawParams, query: RawParams): string | undefined {
+	const entries = [...Object.entries(params), ...Object.entries(query)];
+	if (entries.length > TWILIO_LIMITS.parameters) return `more than ${TWILIO_LIMITS.parameters} parameters`;
+	const longest: Record<string, number> = {
+		From: TWILIO_LIMITS.from,
+		To: TWILIO_LIMITS.from,
+		CallerName: TWILIO_LIMITS.callerName,
+		Digits: TWILIO_LIMITS.digits,
+		ParticipantLabel: TWILIO_LIMITS.label,
+		FriendlyName: TWILIO_LIMITS.friendlyName,
+	};
+	for (const [name, value] of entries) {
+		const limit = longest[name] ?? TWILIO_LIMITS.value;
+		if (value.length > limit) return `${name} is longer than ${limit} characters`;
+	}
+	for (const [name, shape] of Object.entries(SID)) {
+		const value = params[name];
+		if (value !== undefined && !shape.test(value)) return `${name} is not a Twilio ${name.replace('Sid', '')} SID`;
+	}
+	return undefined;
 }
 
 function decodeText(encoded: string): string {
@@ -62,6 +100,8 @@ function decodeText(encoded: string): string {
 }
 
 export function parseTwilioRequest(params: RawParams, query: RawParams = {}): ParseResult {
+	const tooMuch = outOfBounds(params, query);
+	if (tooMuch) return { ok: false, reason: tooMuch };
 	if (params.StatusCallbackEvent) return conferenceEvent(params);
 	const { step = 'incoming', ...state } = query;
 	// Hold music and announcements are fetched by Twilio for the conference, and a conference-wide
