@@ -144,7 +144,8 @@ export class TriggerHarness {
 			null,
 		);
 		const result = await this.type.webhook!.call(context);
-		if (result.noWebhookResponse) return { status: written.status ?? 200, body: written.body };
+		// As n8n: a node that answered itself (noWebhookResponse) may still start the workflow.
+		if (result.noWebhookResponse) return { status: written.status ?? 200, body: written.body, items: result.workflowData?.[0] };
 		if (!result.workflowData) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
 		// responseMode onReceived: n8n answers at once and starts the execution.
 		return { status: 200, body: { message: 'Workflow was started' }, items: result.workflowData[0] };

@@ -256,6 +256,11 @@ export class WorkflowHost {
 			return wroteDirectly ? written : { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }) };
 		}
 		const responseMode = node.type === 'n8n-nodes-base.webhook' ? node.parameters.responseMode : description.responseMode;
+		if (result.noWebhookResponse) {
+			// As n8n: the node answered itself, and the workflow still starts.
+			void this.execute(workflow, node.name, result.workflowData[0]);
+			return written;
+		}
 		if (responseMode !== 'responseNode') {
 			void this.execute(workflow, node.name, result.workflowData[0]);
 			return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Workflow was started' }) };

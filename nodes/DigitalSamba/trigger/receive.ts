@@ -45,7 +45,10 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		: delivery.events.filter((event) => selected.includes(event.eventType));
 	if (wanted.length === 0) {
 		// Acknowledged, so Digital Samba does not retry, but nothing runs.
-		return { webhookResponse: { received: true, ignored: delivery.events.map((event) => event.eventType) } };
+		return answer(this, 200, { received: true, events: 0, ignored: delivery.events.map((event) => event.eventType) });
 	}
-	return { workflowData: [this.helpers.returnJsonArray(wanted as unknown as IDataObject[])] };
+	// A small JSON acknowledgement written here: left to n8n, an "on received" trigger answers with
+	// its default response data, the literal text `firstEntryJson`.
+	const acknowledged = answer(this, 200, { received: true, events: wanted.length });
+	return { ...acknowledged, workflowData: [this.helpers.returnJsonArray(wanted as unknown as IDataObject[])] };
 }

@@ -105,6 +105,8 @@ describe('authentication', () => {
 		});
 		expect(outcome.status).toBe(200);
 		expect(outcome.items).toHaveLength(1);
+		// A small JSON acknowledgement (n8n's default for an "on received" trigger is the text `firstEntryJson`).
+		expect(outcome.body).toEqual({ received: true, events: 1 });
 	});
 
 	it.each([
@@ -195,7 +197,7 @@ describe('normalization', () => {
 	it('acknowledges an event that was not selected and starts nothing', async () => {
 		const trigger = await activated(['session_ended']);
 		const outcome = await trigger.deliver({ headers: bearer(trigger), body: participantJoined() });
-		expect(outcome).toEqual({ status: 200, body: { received: true, ignored: ['participant_joined'] } });
+		expect(outcome).toEqual({ status: 200, body: { received: true, events: 0, ignored: ['participant_joined'] }, items: undefined });
 	});
 });
 
