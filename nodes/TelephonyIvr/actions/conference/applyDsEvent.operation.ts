@@ -3,10 +3,15 @@
  * muted or unmuted a phone user → the same on the provider (and nothing is reported back: no echo);
  * asked a phone user to unmute → a private announcement to that caller; the session ended → every
  * caller hears goodbye and is hung up, and the conference ends.
+ *
+ * Validated before it acts: an event without a call ID, or whose call is not a caller in that
+ * room's conference (another room's call, the bridge, a call that is gone), fails by name and sends
+ * the provider nothing.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isUuid } from '../../../core/digitalsamba/rooms';
 import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
@@ -32,40 +37,56 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['conference'], operation: ['applyDsEvent'] } }, properties);
 
+const CALL_EVENTS = new Set(['phone_participant_muted', 'phone_participant_unmuted', 'phone_participant_asked_to_unmute']);
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const event = this.getInputData()[i].json;
 	const eventType = String(event.eventType ?? '');
 	const callId = event.callId ? String(event.callId) : '';
-	const conference = conferenceNameFor(String(event.roomId ?? ''));
+	const roomId = String(event.roomId ?? '');
+	const conference = conferenceNameFor(roomId);
+	const outcome = { eventType, conference, callId: callId || null };
+	const refuse = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { itemIndex: i, description });
+	if (!CALL_EVENTS.has(eventType) && eventType !== 'session_ended') return { ...outcome, applied: false, reason: 'nothing to do on the phone for this event' };
+	if (!isUuid(roomId)) throw refuse(`The Digital Samba event has no room UUID (roomId: '${roomId.slice(0, 64)}')`, 'Connect this node to a Digital Samba Trigger');
+	if (CALL_EVENTS.has(eventType) && !callId) throw refuse(`The Digital Samba event ${eventType} has no callId`, 'Nothing was done on the phone: the event does not say which caller');
+
 	const { accountSid } = await twilioCredentials(this);
 	const found = await sendTwilio.call(this, twilioRest.findInProgressConference(accountSid, conference));
 	const conferenceSid = (((found.conferences as IDataObject[] | undefined) ?? [])[0]?.sid as string | undefined) ?? '';
-	const outcome = { eventType, conference, callId: callId || null };
-	if (!conferenceSid) return { ...outcome, applied: false, reason: 'no conference in progress' };
-
-	switch (eventType) {
-		case 'phone_participant_muted':
-		case 'phone_participant_unmuted':
-			await sendTwilio.call(this, twilioRest.setMuted(accountSid, conferenceSid, callId, eventType === 'phone_participant_muted'));
-			return { ...outcome, applied: true };
-		case 'phone_participant_asked_to_unmute': {
-			const webhookUrl = await ivrWebhookUrlOfCall.call(this, accountSid, callId);
-			const text = String(this.getNodeParameter('askToUnmuteText', i));
-			await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, callId, announceUrl(webhookUrl, text)));
-			return { ...outcome, applied: true };
-		}
-		case 'session_ended': {
-			const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
-			const goodbye = renderTwiml([{ kind: 'say', text: String(this.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' }]);
-			for (const participant of participants) {
-				if (parseLabel(String(participant.label ?? '')).kind === 'caller') {
-					await sendTwilio.call(this, twilioRest.redirectCall(accountSid, String(participant.call_sid), goodbye));
-				}
-			}
-			await sendTwilio.call(this, twilioRest.endConference(accountSid, conferenceSid));
-			return { ...outcome, applied: true, callersHungUp: participants.length };
-		}
-		default:
-			return { ...outcome, applied: false, reason: 'nothing to do on the phone for this event' };
+	if (!conferenceSid) {
+		if (eventType === 'session_ended') return { ...outcome, applied: false, reason: 'no conference in progress' };
+		throw refuse(`Call ${callId} is not in room ${roomId}'s conference: none is in progress`, 'Nothing was done on the phone');
 	}
+	const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
+
+	if (eventType === 'session_ended') {
+		const goodbye = renderTwiml([{ kind: 'say', text: String(this.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' }]);
+		for (const participant of participants) {
+			if (parseLabel(String(participant.label ?? '')).kind === 'caller') {
+				await sendTwilio.call(this, twilioRest.redirectCall(accountSid, String(participant.call_sid), goodbye));
+			}
+		}
+		await sendTwilio.call(this, twilioRest.endConference(accountSid, conferenceSid));
+		return { ...outcome, applied: true, callersHungUp: participants.length };
+	}
+
+	// Act only on a caller the provider lists in this room's conference: never the bridge, never a
+	// call of another room.
+	const participant = participants.find((entry) => String(entry.call_sid) === callId);
+	const kind = participant ? parseLabel(String(participant.label ?? '')).kind : undefined;
+	if (kind !== 'caller') {
+		throw refuse(
+			kind === 'bridge' ? `Call ${callId} is the phone bridge, not a caller` : `Call ${callId.slice(0, 64)} is not a caller in room ${roomId}'s conference`,
+			'Nothing was done on the phone',
+		);
+	}
+	if (eventType === 'phone_participant_asked_to_unmute') {
+		const webhookUrl = await ivrWebhookUrlOfCall.call(this, accountSid, callId);
+		const text = String(this.getNodeParameter('askToUnmuteText', i));
+		await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, callId, announceUrl(webhookUrl, text)));
+	} else {
+		await sendTwilio.call(this, twilioRest.setMuted(accountSid, conferenceSid, callId, eventType === 'phone_participant_muted'));
+	}
+	return { ...outcome, applied: true };
 }
