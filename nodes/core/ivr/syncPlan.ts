@@ -88,6 +88,24 @@ function bridgeLeft(conference: string, bridgeCall: string): Claim[] {
 	];
 }
 
+/**
+ * Checks a conference callback against the provider's own records before anything is decided from
+ * it: the conference its SID names must carry the name the callback gives (the room comes from
+ * that name), and a participant said to have joined must be in the provider's list under the label
+ * the callback gives (so only the call the bridge PIN admitted, labelled by us, is ever the bridge).
+ * A disagreement is an answer (`reason`), never acted on. A participant said to have left but still
+ * listed is not a disagreement (a caller back from the keypad menu): `planClaims` claims nothing.
+ */
+export function disagreement(event: ParticipantEvent, conferenceName: string, present: PresentParticipant[]): string | undefined {
+	if (conferenceName !== event.conference) {
+		return `conference ${event.conferenceId} is '${conferenceName.slice(0, 128)}', not '${event.conference.slice(0, 128)}' as the callback says`;
+	}
+	if (event.type !== 'participant.joined') return undefined;
+	const record = present.find((participant) => participant.callId === event.callId);
+	if (record && record.label !== event.label) return `call ${event.callId} is labelled '${record.label}' in the conference, not '${event.label.slice(0, 128)}'`;
+	return undefined;
+}
+
 export function planClaims(event: ParticipantEvent, present: PresentParticipant[], callStillUp: boolean): Claim[] {
 	const label = parseLabel(event.label);
 	const callers = present.filter((participant) => parseLabel(participant.label).kind === 'caller');
@@ -101,6 +119,8 @@ export function planClaims(event: ParticipantEvent, present: PresentParticipant[
 		return bridge && stillHere ? [announce(event.callId, bridge.callId)] : [];
 	}
 	if (event.type === 'participant.left') {
+		// Still (or again) in the conference: it has not left, whatever the callback says.
+		if (present.some((participant) => participant.callId === event.callId)) return [];
 		if (label.kind === 'bridge') {
 			const next = bridgeIn(event.callId);
 			return [...bridgeLeft(event.conference, event.callId), ...(next ? callers.map((caller) => announce(caller.callId, next.callId)) : [])];

@@ -1,5 +1,5 @@
 import { BRIDGE_LABEL, callerLabel } from '../../../nodes/core/ivr/labels';
-import { ANONYMOUS_CALLER, conferenceNameFor, planClaims, roomIdOf, roomReports } from '../../../nodes/core/ivr/syncPlan';
+import { ANONYMOUS_CALLER, conferenceNameFor, disagreement, planClaims, roomIdOf, roomReports } from '../../../nodes/core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../nodes/core/voice/events';
 
 const ada = { callId: 'CA1', label: callerLabel('CA1', '+15550001', 'Ada') };
@@ -62,6 +62,23 @@ describe('planClaims', () => {
 	it('mutes, holds and foreign participants claim nothing', () => {
 		expect(planClaims(event('participant.muted', ada), [ada, bridge], false)).toEqual([]);
 		expect(planClaims(event('participant.joined', { callId: 'CA7', label: 'someone-else' }), [bridge], false)).toEqual([]);
+	});
+});
+
+describe('identity comes from the provider, not from the callback', () => {
+	it('a join labelled ds-bridge for a call the provider lists under another label is a disagreement', () => {
+		const forged = { ...event('participant.joined', ada), label: BRIDGE_LABEL };
+		expect(disagreement(forged, 'ds-x', [ada, bridge])).toMatch(/labelled 'p\.CA1\./);
+		expect(disagreement(event('participant.joined', bridge), 'ds-x', [ada, bridge])).toBeUndefined();
+	});
+
+	it('a callback naming another room than its conference SID is a disagreement', () => {
+		expect(disagreement(event('participant.left', ada), 'ds-other', [bridge])).toMatch(/is 'ds-other', not 'ds-x'/);
+	});
+
+	it('a leave for a call still in the conference (the bridge, or a caller back from the menu) claims nothing', () => {
+		expect(planClaims(event('participant.left', bridge), [ada, bridge], false)).toEqual([]);
+		expect(planClaims(event('participant.left', ada), [ada, bridge], false)).toEqual([]);
 	});
 });
 

@@ -14,7 +14,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { toJoinedBody, toLeftBody } from '../../../core/digitalsamba/phoneParticipants';
 import { isUuid } from '../../../core/digitalsamba/rooms';
 import type { CallRow } from '../../../core/ivr/syncPlan';
-import { roomReports } from '../../../core/ivr/syncPlan';
+import { roomIdOf, roomReports } from '../../../core/ivr/syncPlan';
 import { digitalSambaApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -54,8 +54,10 @@ async function reportClaimed(context: IExecuteFunctions, rows: CallRow[], i: num
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const item = this.getInputData()[i].json;
 	if (Array.isArray(item.claimed)) return await reportClaimed(this, item.claimed as unknown as CallRow[], i);
-	const action = String(item.action ?? '');
-	const roomId = String(item.roomId ?? '');
+	// A keypad item arrives as the caller's "dial-in calls" row its claim changed (keypad, call_id,
+	// conference); other items carry action, roomId and callId themselves.
+	const action = String(item.action ?? item.keypad ?? '');
+	const roomId = String(item.roomId ?? roomIdOf(String(item.conference ?? '')) ?? '');
 	const fail = (message: string) => new NodeOperationError(this.getNode(), message, { itemIndex: i });
 	if (!isUuid(roomId)) throw fail(`The item has no room UUID (roomId: '${roomId}')`);
 	const room = `/rooms/${roomId}`;
@@ -78,7 +80,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return { roomId, action, callIds: body.body };
 	}
 	if (action in CALL_ACTIONS) {
-		const callId = String(item.callId ?? '').trim();
+		const callId = String(item.callId ?? item.call_id ?? '').trim();
 		if (!callId) throw fail('The item has no callId');
 		await digitalSambaApiRequest.call(this, 'POST', `${room}/phone-participants/${encodeURIComponent(callId)}/${CALL_ACTIONS[action]}`);
 		return { roomId, action, callId };

@@ -11,7 +11,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { BRIDGE_LABEL } from '../../../core/ivr/labels';
 import type { PresentParticipant } from '../../../core/ivr/syncPlan';
-import { planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
+import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
 import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
@@ -43,11 +43,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const roomId = roomIdOf(event.conference) ?? null;
 	const { accountSid } = await twilioCredentials(this);
 
+	const conference = await sendTwilio.call(this, twilioRest.fetchConference(accountSid, event.conferenceId));
 	const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, event.conferenceId), 'participants');
 	const present: PresentParticipant[] = participants.map((participant) => ({
 		callId: String(participant.call_sid),
 		label: String(participant.label ?? ''),
 	}));
+	const disagrees = disagreement(event, String(conference.friendly_name ?? ''), present);
+	if (disagrees) {
+		throw new NodeOperationError(this.getNode(), `The conference callback disagrees with Twilio's records: ${disagrees}`, {
+			itemIndex: i,
+			description: 'Nothing was decided from it. A genuine Twilio callback always agrees: check who can sign requests with this account.',
+		});
+	}
 	let callStillUp = false;
 	if (event.type === 'participant.left' && event.label !== BRIDGE_LABEL) {
 		const call = await sendTwilio.call(this, twilioRest.fetchCall(accountSid, event.callId));

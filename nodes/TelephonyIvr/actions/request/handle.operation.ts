@@ -12,6 +12,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseLabel } from '../../../core/ivr/labels';
+import type { KeypadAction } from '../../../core/ivr/script';
 import { roomIdOf } from '../../../core/ivr/syncPlan';
 import {
 	apology,
@@ -171,6 +172,9 @@ async function handleItem(
 							conference: call.state.conf,
 							roomId: roomIdOf(call.state.conf ?? '') ?? null,
 							callerNumber: label.kind === 'caller' ? label.number : call.from,
+							// The caller's keypad state before and after, for the template's claim on
+							// the caller's row: a replayed request finds the row already changed.
+							...keypadTransition(call.state, choice.action),
 						},
 						pairedItem: { item: i },
 					});
@@ -190,4 +194,13 @@ async function handleItem(
 			answer(apology(settings), { callId: call.callId });
 			break;
 	}
+}
+
+/** `*6`/`*9` as a compare-and-set on the caller's row ("dial-in calls": muted, hand, keypad). */
+function keypadTransition(state: Record<string, string>, action: KeypadAction): IDataObject {
+	const wasMuted = state.muted === '1' ? '1' : '0';
+	const wasHand = state.hand === '1' ? '1' : '0';
+	const muted = action === 'mute' ? '1' : action === 'unmute' ? '0' : wasMuted;
+	const hand = action === 'raiseHand' ? '1' : action === 'lowerHand' ? '0' : wasHand;
+	return { wasMuted, wasHand, muted, hand };
 }
