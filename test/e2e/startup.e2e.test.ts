@@ -87,6 +87,9 @@ describe('a failed n8n start', () => {
 		expect((outcome as Error).message).toMatch(/n8n exited[\s\S]*encryption key/i);
 		// Sockets closed by the simulators take a tick to leave the list.
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		expect(openHandles()).toEqual(before);
+		// Nothing new is left open (a handle from the test before may close meanwhile).
+		const count = (handles: string[]) => Object.fromEntries(['TCPServerWrap', 'TCPWrap', 'ProcessWrap'].map((kind) => [kind, handles.filter((handle) => handle === kind).length]));
+		const after = count(openHandles());
+		for (const [kind, was] of Object.entries(count(before))) expect([kind, after[kind] <= was]).toEqual([kind, true]);
 	}, 180_000);
 });
