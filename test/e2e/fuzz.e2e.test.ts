@@ -10,7 +10,7 @@ import twilio from 'twilio';
 
 import { seeded } from '../helpers/burst';
 import type { Room } from './realWorld';
-import { RealWorld } from './realWorld';
+import { NUMBER, RealWorld } from './realWorld';
 import { ensureRuntime } from './runtime';
 
 const CASES_PER_KIND = 25;
@@ -21,7 +21,8 @@ let room: Room;
 let callerSid: string;
 
 beforeAll(async () => {
-	world = await RealWorld.start(ensureRuntime(), { env: { NODE_ENV: 'production' } });
+	// The editor on another host than the webhooks, as in queue mode behind a proxy.
+	world = await RealWorld.start(ensureRuntime(), { env: { NODE_ENV: 'production', N8N_EDITOR_BASE_URL: 'http://editor.example.invalid/' } });
 	room = await world.install('fuzz-room');
 	const bridge = world.bridge(room);
 	await bridge.joined(1, 30_000);
@@ -152,6 +153,12 @@ function cases(): Case[] {
 	}
 	return list;
 }
+
+it('Setup points the number at the webhook host, not the editor host', () => {
+	const number = world.twilio.numberFor(NUMBER)!;
+	expect(number.voice_url).toBe(`${world.n8n.webhookBase}/voice`);
+	expect(number.voice_fallback_url).toBe(`${world.n8n.webhookBase}/voice-fallback`);
+});
 
 const changes = () => ({
 	digitalSamba: world.ds.requests.filter((request) => request.method !== 'GET').length,

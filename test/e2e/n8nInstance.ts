@@ -21,6 +21,8 @@ export interface InstanceOptions {
 
 export class N8nInstance {
 	readonly userFolder: string;
+	/** A temporary folder this instance made, removed when it stops; a given one is kept. */
+	private readonly ownsUserFolder: boolean;
 	readonly port: number;
 	apiKey = '';
 	private cookie = '';
@@ -32,6 +34,7 @@ export class N8nInstance {
 		private readonly options: InstanceOptions,
 	) {
 		this.port = options.port;
+		this.ownsUserFolder = options.userFolder === undefined;
 		this.userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
 	}
 
@@ -182,11 +185,13 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const child = this.process;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+		if (child && child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		if (this.ownsUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

@@ -56,7 +56,6 @@ describe('the runtime bootstrap', () => {
 			expect(n8n.running).toBe(true);
 		} finally {
 			await n8n.stop();
-			rmSync(n8n.userFolder, { recursive: true, force: true });
 		}
 	}, 10 * 60 * 1000);
 

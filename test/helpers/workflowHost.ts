@@ -118,7 +118,9 @@ export class WorkflowHost {
 		const data = buildAdditionalData(this.credentialsHelper, hooks);
 		Object.assign(data, {
 			webhookBaseUrl: this.webhookBase,
-			instanceBaseUrl: this.webhookBase.replace(/webhook$/, ''),
+			webhookWaitingBaseUrl: this.webhookBase.replace(/webhook$/, 'webhook-waiting'),
+			// As with N8N_EDITOR_BASE_URL set (queue mode): the editor is another host than the webhooks.
+			instanceBaseUrl: 'http://editor.example.invalid/',
 			webhookTestBaseUrl: this.webhookBase.replace('/webhook', '/webhook-test'),
 			'data-table': { dataTableProxyProvider: this.dataTables.provider },
 			dataTableProjectId: 'project',

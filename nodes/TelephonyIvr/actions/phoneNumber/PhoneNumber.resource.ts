@@ -60,8 +60,7 @@ const configure = {
 				description: 'Check the number (E.164, e.g. +15551234567) and the credential’s account',
 			});
 		}
-		// n8n's production webhook URLs are its base URL, `webhook/`, then the Webhook node's path.
-		const base = `${this.getInstanceBaseUrl().replace(/\/+$/, '')}/webhook/`;
+		const base = webhookBaseUrl(this);
 		const fromPath = (name: string) => {
 			const path = String(this.getNodeParameter(name, i, '')).trim().replace(/^\/+/, '');
 			return path ? base + path : undefined;
@@ -88,3 +87,15 @@ export const description: INodeProperties[] = [
 	},
 	...configure.description,
 ];
+
+/**
+ * Where n8n's production webhooks are reached from outside: its webhook URL (`WEBHOOK_URL`), then
+ * `webhook/`. Not the instance base URL: that is the editor's (`N8N_EDITOR_BASE_URL`) when set,
+ * which in queue mode is another host than the webhook processors. n8n hands a node its webhook
+ * origin only inside `$execution.resumeUrl` (`<WEBHOOK_URL>/webhook-waiting/<execution id>`).
+ */
+function webhookBaseUrl(context: IExecuteFunctions): string {
+	const execution = context.getWorkflowDataProxy(0).$execution as { resumeUrl?: string } | undefined;
+	const origin = /^(https?:\/\/.+)\/[^/]+\/[^/]*$/.exec(String(execution?.resumeUrl ?? ''))?.[1];
+	return `${(origin ?? context.getInstanceBaseUrl()).replace(/\/+$/, '')}/webhook/`;
+}
