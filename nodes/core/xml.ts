@@ -7,6 +7,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * other than tab, line feed and carriage return, unpaired surrogates, U+FFFE and U+FFFF. A parser
  * (Twilio's included) rejects the whole document for one of them, so they are dropped.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
