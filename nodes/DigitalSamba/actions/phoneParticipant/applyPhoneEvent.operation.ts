@@ -11,6 +11,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { PhoneCaller } from '../../../core/digitalsamba/phoneParticipants';
 import { toJoinedBody, toLeftBody } from '../../../core/digitalsamba/phoneParticipants';
 import { isUuid } from '../../../core/digitalsamba/rooms';
 import type { CallRow } from '../../../core/ivr/syncPlan';
@@ -31,34 +32,39 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneParti
 
 const CALL_ACTIONS: Record<string, string> = { mute: 'mute', unmute: 'unmute', raiseHand: 'raise-hand', lowerHand: 'lower-hand' };
 
-async function reportClaimed(context: IExecuteFunctions, rows: CallRow[], i: number): Promise<IDataObject[]> {
+type Fail = (message: string) => NodeOperationError;
+
+async function reportJoined(context: IExecuteFunctions, roomId: string, callers: PhoneCaller[], fail: Fail): Promise<IDataObject> {
+	const body = toJoinedBody(callers);
+	if (!body.ok) throw fail(body.reason);
+	await digitalSambaApiRequest.call(context, 'POST', `/rooms/${roomId}/phone-participants/joined`, body.body as unknown as IDataObject[]);
+	return { roomId, action: 'joined', callIds: body.body.map((call) => call.call_id) };
+}
+
+async function reportLeft(context: IExecuteFunctions, roomId: string, callIds: string[], fail: Fail): Promise<IDataObject> {
+	const body = toLeftBody(callIds);
+	if (!body.ok) throw fail(body.reason);
+	await digitalSambaApiRequest.call(context, 'POST', `/rooms/${roomId}/phone-participants/left`, body.body);
+	return { roomId, action: 'left', callIds: body.body };
+}
+
+async function reportClaimed(context: IExecuteFunctions, rows: CallRow[], fail: Fail): Promise<IDataObject[]> {
 	const sent: IDataObject[] = [];
 	for (const room of roomReports(rows)) {
-		const path = `/rooms/${room.roomId}/phone-participants`;
-		if (room.left.length) {
-			const body = toLeftBody(room.left);
-			if (!body.ok) throw new NodeOperationError(context.getNode(), body.reason, { itemIndex: i });
-			await digitalSambaApiRequest.call(context, 'POST', `${path}/left`, body.body);
-			sent.push({ roomId: room.roomId, action: 'left', callIds: body.body });
-		}
-		if (room.joined.length) {
-			const body = toJoinedBody(room.joined);
-			if (!body.ok) throw new NodeOperationError(context.getNode(), body.reason, { itemIndex: i });
-			await digitalSambaApiRequest.call(context, 'POST', `${path}/joined`, body.body as unknown as IDataObject[]);
-			sent.push({ roomId: room.roomId, action: 'joined', callIds: body.body.map((call) => call.call_id) });
-		}
+		if (room.left.length) sent.push(await reportLeft(context, room.roomId, room.left, fail));
+		if (room.joined.length) sent.push(await reportJoined(context, room.roomId, room.joined, fail));
 	}
 	return sent;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const item = this.getInputData()[i].json;
-	if (Array.isArray(item.claimed)) return await reportClaimed(this, item.claimed as unknown as CallRow[], i);
+	const fail: Fail = (message) => new NodeOperationError(this.getNode(), message, { itemIndex: i });
+	if (Array.isArray(item.claimed)) return await reportClaimed(this, item.claimed as unknown as CallRow[], fail);
 	// A keypad item arrives as the caller's "dial-in calls" row its claim changed (keypad, call_id,
 	// conference); other items carry action, roomId and callId themselves.
 	const action = String(item.action ?? item.keypad ?? '');
 	const roomId = String(item.roomId ?? roomIdOf(String(item.conference ?? '')) ?? '');
-	const fail = (message: string) => new NodeOperationError(this.getNode(), message, { itemIndex: i });
 	if (!isUuid(roomId)) throw fail(`The item has no room UUID (roomId: '${roomId}')`);
 	const room = `/rooms/${roomId}`;
 
@@ -68,17 +74,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			name: caller.name ? String(caller.name) : undefined,
 			callerNumber: caller.callerNumber ? String(caller.callerNumber) : undefined,
 		}));
-		const body = toJoinedBody(callers);
-		if (!body.ok) throw fail(body.reason);
-		await digitalSambaApiRequest.call(this, 'POST', `${room}/phone-participants/joined`, body.body as unknown as IDataObject[]);
-		return { roomId, action, callIds: body.body.map((call) => call.call_id) };
+		return await reportJoined(this, roomId, callers, fail);
 	}
-	if (action === 'left') {
-		const body = toLeftBody((item.callIds as string[] | undefined) ?? []);
-		if (!body.ok) throw fail(body.reason);
-		await digitalSambaApiRequest.call(this, 'POST', `${room}/phone-participants/left`, body.body);
-		return { roomId, action, callIds: body.body };
-	}
+	if (action === 'left') return await reportLeft(this, roomId, (item.callIds as string[] | undefined) ?? [], fail);
 	if (action in CALL_ACTIONS) {
 		const callId = String(item.callId ?? item.call_id ?? '').trim();
 		if (!callId) throw fail('The item has no callId');
