@@ -15,6 +15,7 @@ import { DigitalSambaSimulator } from '../simulators/digitalsamba/server';
 import type { CallOptions } from '../simulators/twilio/callDriver';
 import { placeCall } from '../simulators/twilio/callDriver';
 import { TwilioSimulator } from '../simulators/twilio/server';
+import type { BurstWorld } from '../helpers/burst';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { template } from '../workflows/scenario';
 import { N8nInstance } from './n8nInstance';
@@ -187,6 +188,21 @@ export class RealWorld {
 			} else if (Date.now() - since >= stableMs) return;
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
+	}
+
+	/** This world and one of its rooms as the burst driver sees them (test/helpers/burst.ts). */
+	asBurstWorld(room: Room): BurstWorld {
+		return {
+			ds: this.ds,
+			twilio: this.twilio,
+			roomId: room.id,
+			conferenceName: room.conference,
+			callerPin: room.callerPin,
+			call: (options) => this.call(options),
+			bridge: () => this.bridge(room),
+			quiet: () => this.quiet(),
+			failedExecutions: () => this.failedExecutions(),
+		};
 	}
 
 	/** Executions n8n recorded as failed or crashed, with the error each ended with. */

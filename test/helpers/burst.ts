@@ -77,6 +77,11 @@ async function replayCallbacks(world: BurstWorld, from: number): Promise<void> {
 	await Promise.all(recent.flatMap((delivery) => [0, 1].map(() => postSigned(delivery.url, delivery.params, world.twilio.authToken))));
 }
 
+/** The check every burst test makes after each phase: exactly the expected callers, no anomaly. */
+export function expectExact(phase: string, view: RoomView): void {
+	expect({ phase, listed: view.listed, anomalies: view.anomalies }).toEqual({ phase, listed: view.expected, anomalies: [] });
+}
+
 /**
  * Runs the rounds and calls `check` with the room's view after every phase (callers in; bridge
  * bounced; everyone gone). Returns the views for reporting.

@@ -12,6 +12,7 @@ import { CALLS_TABLE, conferenceNameFor } from '../../nodes/core/ivr/syncPlan';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { WorkflowHost } from '../helpers/workflowHost';
 import { Contract } from '../simulators/digitalsamba/contract';
+import type { BurstWorld } from '../helpers/burst';
 import { DigitalSambaSimulator } from '../simulators/digitalsamba/server';
 import type { CallOptions } from '../simulators/twilio/callDriver';
 import { placeCall } from '../simulators/twilio/callDriver';
@@ -90,6 +91,21 @@ export class Scenario {
 		scenario.twilio.addNumber(NUMBER, `${scenario.host.webhookBase}/voice`, `${scenario.host.webhookBase}/voice-fallback`);
 		scenario.ds.onBridgeConnect = () => scenario.bridgeCalls.push(scenario.bridge());
 		return scenario;
+	}
+
+	/** This scenario as the burst driver sees a world (test/helpers/burst.ts). */
+	asBurstWorld(): BurstWorld {
+		return {
+			ds: this.ds,
+			twilio: this.twilio,
+			roomId: this.roomId,
+			conferenceName: this.conferenceName,
+			callerPin: CALLER_PIN,
+			call: (options) => this.call(options),
+			bridge: () => this.bridge(),
+			quiet: () => this.quiet(),
+			failedExecutions: async () => this.host.runs.filter(({ run }) => run.data.resultData.error).map(({ run }) => String(run.data.resultData.error?.message)),
+		};
 	}
 
 	get conferenceName(): string {
