@@ -144,23 +144,33 @@ function alive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
-	} catch {
-		return false;
+	} catch (error) {
+		// EPERM: the process exists, it is only someone else's.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
+
+const LOCK_WAIT_MS = 45 * 60 * 1000;
 
 /** One builder per cache folder at a time (a test run and `npm start` may both find it empty). */
 function withCacheLock<T>(cacheDir: string, log: Log, work: () => T): T {
 	const lock = path.join(cacheDir, '.lock');
+	const pidFile = path.join(lock, 'pid');
 	mkdirSync(cacheDir, { recursive: true });
+	const started = Date.now();
 	for (let waited = 0; ; waited += 1) {
 		try {
 			mkdirSync(lock);
-			writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			writeFileSync(pidFile, String(process.pid));
 			break;
-		} catch {
-			const owner = Number(existsSync(path.join(lock, 'pid')) ? readFileSync(path.join(lock, 'pid'), 'utf8') : 0);
-			if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+		} catch (error) {
+			// Only an existing lock is waited for; anything else (a read-only cache…) is an error.
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const owner = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : 0);
+			// A lock with no owner written yet is given a few seconds before it counts as stale.
+			const stale = owner ? !alive(owner) : waited >= 5;
+			if (stale) rmSync(lock, { recursive: true, force: true });
+			else if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${lock} is still held by process ${owner} after ${LOCK_WAIT_MS / 60000} minutes`);
 			else if (waited % 30 === 0) log(`waiting for process ${owner || '?'} to finish preparing ${cacheDir}`);
 			sleepSync(1000);
 		}

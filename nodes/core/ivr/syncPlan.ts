@@ -112,7 +112,8 @@ export function planClaims(event: ParticipantEvent, present: PresentParticipant[
 	const bridgeIn = (except?: string) => present.find((participant) => participant.label === BRIDGE_LABEL && participant.callId !== except);
 
 	if (event.type === 'participant.joined') {
-		if (label.kind === 'bridge') return callers.map((caller) => announce(caller.callId, event.callId));
+		// A late or replayed bridge join for a bridge call that is gone announces nobody.
+		if (label.kind === 'bridge') return present.some((p) => p.callId === event.callId) ? callers.map((caller) => announce(caller.callId, event.callId)) : [];
 		if (label.kind !== 'caller') return [];
 		const bridge = bridgeIn();
 		const stillHere = callers.some((caller) => caller.callId === event.callId);

@@ -76,6 +76,10 @@ describe('identity comes from the provider, not from the callback', () => {
 		expect(disagreement(event('participant.left', ada), 'ds-other', [bridge])).toMatch(/is 'ds-other', not 'ds-x'/);
 	});
 
+	it('a bridge join for a bridge call no longer listed (late or replayed) announces nobody', () => {
+		expect(planClaims(event('participant.joined', bridge), [ada, bob], false)).toEqual([]);
+	});
+
 	it('a leave for a call still in the conference (the bridge, or a caller back from the menu) claims nothing', () => {
 		expect(planClaims(event('participant.left', bridge), [ada, bridge], false)).toEqual([]);
 		expect(planClaims(event('participant.left', ada), [ada, bridge], false)).toEqual([]);

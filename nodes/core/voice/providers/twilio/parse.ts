@@ -71,7 +71,7 @@ function sipDisplayName(from: string): string | undefined {
  * friendly name at most 128); generous bounds elsewhere (a SIP From header with a display name).
  */
 export const TWILIO_LIMITS = { parameters: 100, value: 4096, from: 1024, callerName: 256, digits: 64, label: 128, friendlyName: 128 };
-const SID = { CallSid: /^CA[0-9a-f]{32}$/, ConferenceSid: /^CF[0-9a-f]{32}$/, AccountSid: /^AC[0-9a-f]{32}$/ } as const;
+const SID = { CallSid: /^CA[0-9a-fA-F]{32}$/, ConferenceSid: /^CF[0-9a-fA-F]{32}$/, AccountSid: /^AC[0-9a-fA-F]{32}$/ } as const;
 
 function outOfBounds(params: RawParams, query: RawParams): string | undefined {
 	const entries = [...Object.entries(params), ...Object.entries(query)];
