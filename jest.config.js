@@ -4,6 +4,7 @@
 //   workflow the shipped templates, with n8n's built-in nodes, against both simulators
 //   package  the built and packed artifact (needs `npm run build`, which `npm test` runs first)
 //   e2e      a real n8n 2.40.7 with the packed package and the templates, over real HTTP
+//   queue    the same on n8n's queue mode: PostgreSQL 17, Redis, main, webhook processor, workers
 const common = {
 	preset: 'ts-jest',
 	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
@@ -28,6 +29,14 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			// Builds (or proves) the cached n8n runtime once, before the e2e files start in parallel.
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+			testTimeout: 120000,
+		},
+		{
+			...common,
+			displayName: 'queue',
+			testMatch: ['<rootDir>/test/e2e/queue/**/*.queue.test.ts'],
+			// The n8n runtime, PostgreSQL's binaries and redis-server, prepared once before the files run.
+			globalSetup: '<rootDir>/test/e2e/queue/globalSetup.ts',
 			testTimeout: 120000,
 		},
 	],

@@ -1,6 +1,8 @@
 /**
  * A real n8n process: the packed package installed as n8n's own installer does, SQLite, an owner
- * and an API key made without the UI, and the public API to import, publish and inspect.
+ * and an API key made without the UI, and the public API to import, publish and inspect. In queue
+ * mode (test/e2e/queueCluster.ts) the same class runs the main, a webhook processor (`n8n webhook`)
+ * or a worker (`n8n worker`), all on one shared user folder.
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,10 +15,17 @@ import type { Runtime } from './runtime';
 const ROOT = path.resolve(__dirname, '../..');
 const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Passw0rd' };
 
+/** What the process runs as: `start` is the main (editor, API, triggers); the rest are queue mode's. */
+export type Role = 'start' | 'webhook' | 'worker';
+
 export interface InstanceOptions {
+	/** The HTTP port (a worker's health server); the task runner broker takes the next one. */
 	port: number;
 	env?: Record<string, string>;
 	userFolder?: string;
+	role?: Role;
+	/** Where n8n says its webhooks are (`WEBHOOK_URL`): this process unless a webhook processor takes them. */
+	webhookUrl?: string;
 }
 
 export class N8nInstance {
@@ -42,11 +51,18 @@ export class N8nInstance {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	get role(): Role {
+		return this.options.role ?? 'start';
+	}
+
+	/** The production webhook base URL n8n writes (its `WEBHOOK_URL`), where Twilio and Digital Samba call. */
 	get webhookBase(): string {
-		return `${this.baseUrl}/webhook`;
+		return `${(this.options.webhookUrl ?? `${this.baseUrl}/`).replace(/\/$/, '')}/webhook`;
 	}
 
 	private env(): NodeJS.ProcessEnv {
+		// A worker's HTTP server is its health server (queue mode's readiness check).
+		const worker = this.role === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
 		return {
 			PATH: `${path.dirname(this.runtime.node)}:${process.env.PATH}`,
 			HOME: process.env.HOME,
@@ -54,7 +70,7 @@ export class N8nInstance {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
-			WEBHOOK_URL: `${this.baseUrl}/`,
+			WEBHOOK_URL: this.options.webhookUrl ?? `${this.baseUrl}/`,
 			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -63,6 +79,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: 'warn',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...worker,
 			...this.options.env,
 		};
 	}
@@ -82,7 +99,7 @@ export class N8nInstance {
 
 	/** Starts n8n and waits until it is ready; if it never gets there, the process is gone too. */
 	async start(readyWithinMs = 120_000): Promise<void> {
-		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.process = spawn(this.runtime.node, [this.runtime.n8n, this.role], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const keep = (chunk: Buffer) => this.log.push(chunk.toString('utf8'));
 		this.process.stdout?.on('data', keep);
 		this.process.stderr?.on('data', keep);
@@ -181,6 +198,15 @@ export class N8nInstance {
 	residentMemoryMiB(): number {
 		const status = readFileSync(`/proc/${this.process?.pid}/status`, 'utf8');
 		return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+	}
+
+	/** Ends the process at once, as a crash or the OOM killer would (queue mode's failure test). */
+	async kill(): Promise<void> {
+		const child = this.process;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGKILL');
+		await exited;
 	}
 
 	async stop(): Promise<void> {

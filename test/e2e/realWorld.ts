@@ -5,7 +5,6 @@
  * go over real HTTP to n8n's production webhook URLs.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
 import type { INode } from 'n8n-workflow';
@@ -19,6 +18,9 @@ import type { BurstWorld } from '../helpers/burst';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { template } from '../workflows/scenario';
 import { N8nInstance } from './n8nInstance';
+import type { QueueOptions } from './queueCluster';
+import { QueueCluster } from './queueCluster';
+import { freePorts } from './services/serviceProcess';
 import type { Runtime } from './runtime';
 
 export const NUMBER = '+15557654321';
@@ -28,21 +30,6 @@ const CREDENTIAL_OF: Record<string, string> = {
 	'n8n-nodes-digitalsamba.digitalSambaTrigger': 'digitalSambaApi',
 	'n8n-nodes-digitalsamba.telephonyIvr': 'telephonyTwilioApi',
 };
-
-async function freePorts(count: number): Promise<number> {
-	for (;;) {
-		const base = 20000 + Math.floor(Math.random() * 20000);
-		const free = await Promise.all(
-			Array.from({ length: count }, (_, i) =>
-				new Promise<boolean>((resolve) => {
-					const server = createServer().once('error', () => resolve(false));
-					server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
-				}),
-			),
-		);
-		if (free.every(Boolean)) return base;
-	}
-}
 
 export interface Room {
 	id: string;
@@ -58,9 +45,12 @@ export class RealWorld {
 	readonly bridgeCalls: ReturnType<typeof placeCall>[] = [];
 	private credentialIds: Record<string, string> = {};
 
+	/** Queue mode's processes and services when the world runs on it (`n8n` is then its main). */
+	cluster?: QueueCluster;
+
 	static async start(
 		runtime: Runtime,
-		options: { env?: Record<string, string>; port?: number; userFolder?: string } = {},
+		options: { env?: Record<string, string>; port?: number; userFolder?: string; queue?: QueueOptions } = {},
 	): Promise<RealWorld> {
 		const world = new RealWorld();
 		// The world owns what it started from the first start: a failure anywhere below closes it
@@ -68,9 +58,14 @@ export class RealWorld {
 		try {
 			world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
 			world.twilio = await TwilioSimulator.start();
-			world.n8n = new N8nInstance(runtime, { port: options.port ?? (await freePorts(4)), env: options.env, userFolder: options.userFolder });
-			world.n8n.installPackage();
-			await world.n8n.start();
+			if (options.queue) {
+				world.cluster = await QueueCluster.start(runtime, { ...options.queue, env: { ...options.env, ...options.queue.env } });
+				world.n8n = world.cluster.main;
+			} else {
+				world.n8n = new N8nInstance(runtime, { port: options.port ?? (await freePorts(4)), env: options.env, userFolder: options.userFolder });
+				world.n8n.installPackage();
+				await world.n8n.start();
+			}
 			await world.n8n.setUpOwner();
 		} catch (error) {
 			await world.stop();
@@ -223,7 +218,7 @@ export class RealWorld {
 
 	async stop(): Promise<void> {
 		for (const call of this.twilio?.calls.values() ?? []) if (call.status === 'in-progress') await this.twilio.hangUp(call, 'participant_hung_up');
-		await this.n8n?.stop();
+		await (this.cluster ?? this.n8n)?.stop();
 		await this.twilio?.close();
 		await this.ds?.close();
 	}

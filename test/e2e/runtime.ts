@@ -36,7 +36,7 @@ export interface Proof {
 	provenAt: string;
 }
 
-type Log = (line: string) => void;
+export type Log = (line: string) => void;
 
 /** The caller's environment without npm's exported configuration (`npm_config_*`, `npm_package_*`…). */
 export function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -44,7 +44,7 @@ export function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** npm quietly; a failure throws with the end of what npm printed. */
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv = withoutNpmConfig(process.env)) {
+export function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv = withoutNpmConfig(process.env)) {
 	try {
 		execFileSync('npm', [...args, '--loglevel=error'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30 * 60 * 1000, maxBuffer: 64 * 1024 * 1024 });
 	} catch (error) {
@@ -53,7 +53,7 @@ function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv = withoutNpmCon
 	}
 }
 
-function run(file: string, args: string[], cwd: string): string {
+export function run(file: string, args: string[], cwd: string): string {
 	return execFileSync(file, args, { cwd, env: withoutNpmConfig(process.env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }).trim();
 }
 
@@ -74,9 +74,9 @@ export function sqliteBinding(cacheDir = CACHE_DIR): string {
 	return path.join(n8nPaths(cacheDir).home, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 }
 
-export function readProof(home: string): Proof | undefined {
+export function readProof<P = Proof>(home: string): P | undefined {
 	try {
-		return JSON.parse(readFileSync(path.join(home, '.ready'), 'utf8')) as Proof;
+		return JSON.parse(readFileSync(path.join(home, '.ready'), 'utf8')) as P;
 	} catch {
 		return undefined;
 	}
@@ -109,7 +109,7 @@ function proveN8n(nodeBinary: string, n8n: ReturnType<typeof n8nPaths>): Proof {
 	return { node, n8n: version, sqlite3, provenAt: new Date().toISOString() };
 }
 
-function attempt(prove: () => Proof): Proof | Error {
+export function attempt<P>(prove: () => P): P | Error {
 	try {
 		return prove();
 	} catch (error) {
@@ -118,13 +118,13 @@ function attempt(prove: () => Proof): Proof | Error {
 	}
 }
 
-function fresh(home: string): void {
+export function fresh(home: string): void {
 	rmSync(home, { recursive: true, force: true });
 	mkdirSync(home, { recursive: true });
 	writeFileSync(path.join(home, 'package.json'), JSON.stringify({ name: path.basename(home), private: true }));
 }
 
-function mark(home: string, proof: Proof): void {
+export function mark(home: string, proof: object): void {
 	writeFileSync(path.join(home, '.ready'), `${JSON.stringify(proof, null, 2)}\n`);
 }
 
@@ -153,7 +153,7 @@ function alive(pid: number): boolean {
 const LOCK_WAIT_MS = 45 * 60 * 1000;
 
 /** One builder per cache folder at a time (a test run and `npm start` may both find it empty). */
-function withCacheLock<T>(cacheDir: string, log: Log, work: () => T): T {
+export function withCacheLock<T>(cacheDir: string, log: Log, work: () => T): T {
 	const lock = path.join(cacheDir, '.lock');
 	const pidFile = path.join(lock, 'pid');
 	mkdirSync(cacheDir, { recursive: true });
