@@ -53,6 +53,8 @@ export class WorkflowHost {
 	private readonly nodeTypes = new TestNodeTypes();
 	private readonly loaded: LoadedWorkflow[] = [];
 	private readonly running = new Set<Promise<unknown>>();
+	/** As n8n numbers its executions (`$execution.id`): the templates tag their claims with it. */
+	private executions = 0;
 	private readonly server = createServer();
 	private readonly credentialsHelper: TestCredentialsHelper;
 
@@ -154,7 +156,8 @@ export class WorkflowHost {
 
 	/** Runs a workflow from its start node with the given items and waits for the end. */
 	async execute(workflow: Workflow, startNode: string, input: INodeExecutionData[] = [{ json: {} }], onResponse?: (response: IDataObject) => void): Promise<IRun> {
-		const hooks = new ExecutionLifecycleHooks('webhook', randomUUID(), { id: workflow.id, name: workflow.name ?? '', active: true, activeVersionId: null, isArchived: false, nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, createdAt: new Date(), updatedAt: new Date() });
+		const executionId = String(++this.executions);
+		const hooks = new ExecutionLifecycleHooks('webhook', executionId, { id: workflow.id, name: workflow.name ?? '', active: true, activeVersionId: null, isArchived: false, nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, createdAt: new Date(), updatedAt: new Date() });
 		let finish: (run: IRun) => void = () => {};
 		const finished = new Promise<IRun>((resolve) => (finish = resolve));
 		hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
@@ -163,7 +166,7 @@ export class WorkflowHost {
 			executionData: { nodeExecutionStack: [{ node: workflow.getNode(startNode)!, data: { main: [input] }, source: null }] },
 		});
 		const execution = (async () => {
-			await new WorkflowExecute(this.additionalData(workflow, hooks), 'webhook', runData).processRunExecutionData(workflow);
+			await new WorkflowExecute({ ...this.additionalData(workflow, hooks), executionId }, 'webhook', runData).processRunExecutionData(workflow);
 			const run = await finished;
 			this.runs.push({ workflow: workflow.name ?? workflow.id, run });
 			return run;

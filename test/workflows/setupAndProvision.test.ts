@@ -19,7 +19,7 @@ it('setup creates the directory and the calls table once and points the number a
 	}
 	expect([...world.host.dataTables.tables.values()].map((table) => [table.name, table.columns.map((column) => column.name)])).toEqual([
 		[DIRECTORY, ['caller_pin', 'bridge_pin', 'room_id', 'conference_name', 'phone_numbers', 'expires_at']],
-		[CALLS_TABLE, ['call_id', 'conference', 'state', 'bridge_call', 'gone_bridge', 'report', 'caller_number', 'name', 'muted', 'hand', 'keypad']],
+		[CALLS_TABLE, ['call_id', 'conference', 'state', 'bridge_call', 'gone_bridge', 'report', 'caller_number', 'name', 'muted', 'hand', 'keypad', 'claim']],
 	]);
 	expect(number.voice_url).toBe(`${world.host.webhookBase}/voice`);
 	expect(number.voice_fallback_url).toBe(`${world.host.webhookBase}/voice-fallback`);

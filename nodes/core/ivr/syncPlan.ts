@@ -3,22 +3,25 @@
  * the "dial-in calls" Data Table (docs/participant-sync.md has the design and the alternatives).
  *
  * Each admitted caller gets one row at the PIN step, before the caller can be in the conference:
- * `state` is `waiting`, then `announced` (under one bridge call), then `ended`. A claim is a
- * compare-and-set: "the rows whose <column> is <value>, whose state is <from> and whose gone_bridge
- * is not <unlessGone>: set state, bridge_call, gone_bridge and report". n8n's Data Table node performs it as one atomic update (a transaction
- * on SQLite's single writer, `UPDATE … WHERE … RETURNING` on Postgres) and outputs only the rows
- * it changed, so when executions race for the same transition exactly one wins, and only the
- * winner's rows reach Digital Samba. Which claims to make is decided here from the provider's
- * current participant list (never from event order):
+ * `state` is `waiting`, then `announced` (under one bridge call), then `ended` (its `left` not yet
+ * confirmed) and `closed`. A claim is a compare-and-set: "the rows whose <column> is <value>, whose
+ * state is <from>, whose gone_bridge is not <unlessGone> and whose report is not <unlessReport>:
+ * set state, bridge_call, gone_bridge, report, and claim (this execution's ID)". n8n's Data Table
+ * node performs it as one atomic update (a transaction on SQLite's single writer,
+ * `UPDATE … WHERE … RETURNING` on Postgres) and outputs only the rows it changed, so when
+ * executions race for the same transition exactly one wins, and only the winner's rows reach
+ * Digital Samba; once told, the template marks them `told` (and closes ended rows). Which claims
+ * to make is decided here from the provider's current participant list (never from event order):
  *   the bridge joins   → each caller present: waiting → announced, report joined
  *   a caller joins     → that caller, if the bridge is in: waiting → announced, report joined
- *   a caller's call ends → announced → ended (report left), or waiting → ended (report nothing:
+ *   a caller's call ends → announced → ended (report left), or waiting → closed (report nothing:
  *                        a caller Digital Samba never heard of is never reported, nor announced late)
  *   the bridge leaves  → its conference's waiting rows are marked with it (gone_bridge), then every
  *                        row announced under it goes back to waiting, report left (a caller in
  *                        the keypad menu too); with another bridge call already in, the callers
  *                        present are then announced under it
- * A caller who left the conference for the keypad menu (call still up) changes nothing.
+ * A caller who left the conference for the keypad menu (call still up) changes nothing. What a
+ * lost callback or an unconfirmed report leaves behind is healed by later events (healing.ts).
  */
 import type { ParticipantEvent } from '../voice/events';
 import { BRIDGE_LABEL, parseLabel } from './labels';
@@ -28,17 +31,30 @@ export interface PresentParticipant {
 	label: string;
 }
 
-export type CallState = 'waiting' | 'announced' | 'ended';
-export type Report = 'joined' | 'left' | 'none';
+/**
+ * `ended`: the call is over and its `left` is still to be confirmed; `closed`: nothing more will
+ * ever be said about it (the rows Open Calls no longer reads).
+ */
+export type CallState = 'waiting' | 'announced' | 'ended' | 'closed';
+/** `joined`/`left`: claimed and not yet confirmed told; `told` once Mark Told has run; `none`: nothing to tell. */
+export type Report = 'joined' | 'left' | 'none' | 'told';
 
 /** One compare-and-set on the "dial-in calls" table; the field names are what the template maps. */
 export interface Claim {
-	/** Which rows: `call_id` (one caller), `bridge_call` (callers announced under a bridge call) or `conference`. */
-	matchColumn: 'call_id' | 'bridge_call' | 'conference';
+	/**
+	 * Which rows: `call_id` (one caller), `bridge_call` (callers announced under a bridge call),
+	 * `conference`, or `claim` (the rows one execution claimed: the ID of that execution).
+	 */
+	matchColumn: 'call_id' | 'bridge_call' | 'conference' | 'claim';
 	matchValue: string;
 	from: CallState;
 	/** The rows must not carry this bridge call as gone (see `goneBridge`); `*` is never stored. */
 	unlessGone: string;
+	/**
+	 * The rows must not have this report pending (`left`: a `left` claimed and not yet confirmed
+	 * told, which this claim would overwrite); `*` excludes nothing.
+	 */
+	unlessReport: string;
 	to: CallState;
 	/** The bridge call the rows are announced under after the claim ('' unless announced). */
 	bridgeCall: string;
@@ -52,39 +68,50 @@ export interface Claim {
 	report: Report;
 }
 
+/**
+ * How long a claim's report may stay unconfirmed (Digital Samba not yet told, or the telling not
+ * yet recorded) before a later event in the conference takes it over and reports it again. Longer
+ * than the template's *Tell Digital Samba* can take with its retries (5 tries, 1 s apart, each
+ * bounded by the request timeout).
+ */
+export const REPORT_LEASE_MS = 30_000;
+
 /** The table the templates create in Setup and write at the PIN step. */
 export const CALLS_TABLE = 'dial-in calls';
 
-const NEVER_STORED = '*';
+/** A `gone_bridge` value no row carries: `unlessGone` that excludes nothing. */
+export const NEVER_STORED = '*';
 
-const announce = (callId: string, bridgeCall: string): Claim => ({
+/**
+ * A waiting caller announced under a bridge call. Not while the row's `left` from an earlier bridge
+ * is unconfirmed (healing announces it once it is), except in the hand-over that made that `left`:
+ * the same execution then reports the left first, then the joined.
+ */
+export const announce = (callId: string, bridgeCall: string, unlessReport = 'left'): Claim => ({
 	matchColumn: 'call_id',
 	matchValue: callId,
 	from: 'waiting',
 	unlessGone: bridgeCall,
+	unlessReport,
 	to: 'announced',
 	bridgeCall,
 	goneBridge: '',
 	report: 'joined',
 });
 
-const end = (callId: string, from: CallState, report: Report): Claim => ({
-	matchColumn: 'call_id',
-	matchValue: callId,
-	from,
-	unlessGone: NEVER_STORED,
-	to: 'ended',
-	bridgeCall: '',
-	goneBridge: '',
-	report,
-});
+/** A call that ended: `left` if it was announced (confirmed later, then closed), else closed at once. */
+export const end = (callId: string): Claim[] => [
+	{ matchColumn: 'call_id', matchValue: callId, from: 'announced', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'ended', bridgeCall: '', goneBridge: '', report: 'left' },
+	{ matchColumn: 'call_id', matchValue: callId, from: 'waiting', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'closed', bridgeCall: '', goneBridge: '', report: 'none' },
+];
 
 /** The bridge call left: mark its conference's waiting rows, then put its announced rows back to waiting. */
-function bridgeLeft(conference: string, bridgeCall: string): Claim[] {
+export function bridgeLeft(conference: string, bridgeCall: string): Claim[] {
 	const common = { unlessGone: NEVER_STORED, to: 'waiting' as const, bridgeCall: '', goneBridge: bridgeCall };
 	return [
-		{ matchColumn: 'conference', matchValue: conference, from: 'waiting', ...common, report: 'none' },
-		{ matchColumn: 'bridge_call', matchValue: bridgeCall, from: 'announced', ...common, report: 'left' },
+		// Not the rows whose earlier `left` is unconfirmed: this claim would overwrite it.
+		{ matchColumn: 'conference', matchValue: conference, from: 'waiting', ...common, unlessReport: 'left', report: 'none' },
+		{ matchColumn: 'bridge_call', matchValue: bridgeCall, from: 'announced', ...common, unlessReport: NEVER_STORED, report: 'left' },
 	];
 }
 
@@ -124,10 +151,10 @@ export function planClaims(event: ParticipantEvent, present: PresentParticipant[
 		if (present.some((participant) => participant.callId === event.callId)) return [];
 		if (label.kind === 'bridge') {
 			const next = bridgeIn(event.callId);
-			return [...bridgeLeft(event.conference, event.callId), ...(next ? callers.map((caller) => announce(caller.callId, next.callId)) : [])];
+			return [...bridgeLeft(event.conference, event.callId), ...(next ? callers.map((caller) => announce(caller.callId, next.callId, NEVER_STORED)) : [])];
 		}
 		if (label.kind !== 'caller' || callStillUp) return [];
-		return [end(event.callId, 'announced', 'left'), end(event.callId, 'waiting', 'none')];
+		return end(event.callId);
 	}
 	return [];
 }

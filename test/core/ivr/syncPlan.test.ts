@@ -20,8 +20,8 @@ const claim = (matchColumn: string, matchValue: string, from: string, to: string
 describe('planClaims', () => {
 	it('the bridge joining claims every caller present (waiting → announced under it), the bridge never', () => {
 		expect(planClaims(event('participant.joined', bridge), [ada, bob, bridge], false)).toEqual([
-			claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', report: 'joined' }),
-			claim('call_id', 'CA2', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', report: 'joined' }),
+			claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', unlessReport: 'left', report: 'joined' }),
+			claim('call_id', 'CA2', 'waiting', 'announced', { bridgeCall: 'CA9', unlessGone: 'CA9', unlessReport: 'left', report: 'joined' }),
 		]);
 	});
 
@@ -34,7 +34,7 @@ describe('planClaims', () => {
 	it('a caller whose call ended: left if announced, nothing (and never later) if still waiting; the keypad menu changes nothing', () => {
 		expect(planClaims(event('participant.left', ada), [bridge], false)).toEqual([
 			claim('call_id', 'CA1', 'announced', 'ended', { report: 'left' }),
-			claim('call_id', 'CA1', 'waiting', 'ended', { report: 'none' }),
+			claim('call_id', 'CA1', 'waiting', 'closed', { report: 'none' }),
 		]);
 		// Without the bridge too: a caller announced under a bridge whose leave is not processed yet.
 		expect(planClaims(event('participant.left', ada), [], false)).toHaveLength(2);
@@ -43,8 +43,9 @@ describe('planClaims', () => {
 
 	it('the bridge leaving marks its waiting rows, then puts its announced rows back to waiting with left', () => {
 		expect(planClaims(event('participant.left', bridge), [ada, bob], false)).toEqual([
-			claim('conference', 'ds-x', 'waiting', 'waiting', { goneBridge: 'CA9', report: 'none' }),
-			claim('bridge_call', 'CA9', 'announced', 'waiting', { goneBridge: 'CA9', bridgeCall: '', report: 'left' }),
+			// Not over a waiting row's unconfirmed left (it would lose it).
+			claim('conference', 'ds-x', 'waiting', 'waiting', { goneBridge: 'CA9', unlessReport: 'left', report: 'none' }),
+			claim('bridge_call', 'CA9', 'announced', 'waiting', { goneBridge: 'CA9', bridgeCall: '', unlessReport: '*', report: 'left' }),
 		]);
 	});
 
@@ -56,7 +57,8 @@ describe('planClaims', () => {
 			['CA9', 'left'],
 			['CA1', 'joined'],
 		]);
-		expect(claims[2]).toEqual(claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA8', unlessGone: 'CA8' }));
+		// The same execution reports the left first: the pending left must not stop this announce.
+		expect(claims[2]).toEqual(claim('call_id', 'CA1', 'waiting', 'announced', { bridgeCall: 'CA8', unlessGone: 'CA8', unlessReport: '*' }));
 	});
 
 	it('mutes, holds and foreign participants claim nothing', () => {

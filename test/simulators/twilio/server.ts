@@ -106,6 +106,12 @@ export class TwilioSimulator {
 	readonly calls = new Map<string, SimCall>();
 	/** Status callbacks delivered, in order of sending. */
 	readonly deliveries: Delivery[] = [];
+	/**
+	 * Callbacks that are sent but never processed, as when the n8n worker running them dies (Twilio
+	 * does not resend a status callback): matching ones are recorded in `lost`, not posted.
+	 */
+	loseCallbacks?: (params: Record<string, string>) => boolean;
+	readonly lost: Array<{ url: string; params: Record<string, string> }> = [];
 	/** REST requests received: method, path, form. */
 	readonly restRequests: Array<{ method: string; path: string; form: Record<string, string> }> = [];
 	private readonly pending = new Set<Promise<unknown>>();
@@ -257,6 +263,10 @@ export class TwilioSimulator {
 			});
 		}
 		const url = conference.statusCallback;
+		if (this.loseCallbacks?.(params)) {
+			this.lost.push({ url, params });
+			return;
+		}
 		// Twilio does not wait for our answer before going on; neither does the simulator.
 		void this.track(
 			postSigned(url, params, this.authToken).then(

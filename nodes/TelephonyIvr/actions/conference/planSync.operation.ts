@@ -4,13 +4,20 @@
  * the Data Table node that follows (Update rows of "dial-in calls"): only the rows that update
  * changes go on to Digital Samba, so a callback that arrives twice, late, or together with others
  * announces nothing twice (core/ivr/syncPlan.ts). With Connect the Bridge on, a caller who waits
- * with no bridge in gives an item with `action: connectBridge` instead.
+ * with no bridge in also gives an item with `action: connectBridge`.
+ *
+ * Its input is either the Conference Event item itself, or (as in the template) the conference's
+ * open "dial-in calls" rows read by a Data Table node in between, with the event taken from the
+ * Event Node. With the rows, it also heals what lost callbacks and unconfirmed reports left behind
+ * (core/ivr/healing.ts), looking up the status of at most HEAL_STATUS_CHECKS absent calls.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { BRIDGE_LABEL } from '../../../core/ivr/labels';
-import type { PresentParticipant } from '../../../core/ivr/syncPlan';
+import type { OpenRow } from '../../../core/ivr/healing';
+import { absentCalls, healingClaims, openRow } from '../../../core/ivr/healing';
+import type { Claim, PresentParticipant } from '../../../core/ivr/syncPlan';
 import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import { twilioRest } from '../../../core/voice/providers/twilio/rest';
@@ -18,10 +25,17 @@ import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transpo
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Input: a Conference Event item from Handle Provider Request',
+		displayName: "Input: a Conference Event item from Handle Provider Request, or the conference's open rows of \"dial-in calls\" (Data Table, Get Rows) after it",
 		name: 'planNotice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName: 'Event Node Name',
+		name: 'eventNode',
+		type: 'string',
+		default: 'Telephony IVR',
+		description: 'When the input is rows of "dial-in calls": the Telephony IVR node (Handle Provider Request) whose Conference Event output led here',
 	},
 	{
 		displayName: 'Connect the Bridge When Callers Wait',
@@ -36,39 +50,91 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['conference'], operation: ['planSync'] } }, properties);
 
 const PARTICIPANT_TYPES = new Set(['participant.joined', 'participant.left']);
+/** Absent calls whose status one event looks up for healing: bounds a hang-up wave's cost. */
+export const HEAL_STATUS_CHECKS = 3;
+const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+const isEvent = (json: IDataObject) => typeof json.type === 'string' && 'conferenceId' in json;
+
+/** The Conference Event the rows belong to, from the node named in Event Node Name. */
+function eventFromNode(context: IExecuteFunctions, i: number): IDataObject {
+	const nodeName = context.getNodeParameter('eventNode', i, 'Telephony IVR') as string;
+	try {
+		const source = context.getWorkflowDataProxy(i).$(nodeName).first().json as IDataObject;
+		if (isEvent(source)) return source;
+	} catch {
+		// Reported below with what to fix.
+	}
+	throw new NodeOperationError(context.getNode(), `No Conference Event found from the node '${nodeName}'`, {
+		itemIndex: i,
+		description: "Set Event Node Name to the Telephony IVR node whose 'Conference Event' output leads here",
+	});
+}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const event = this.getInputData()[i].json as unknown as ParticipantEvent;
+	const input = this.getInputData();
+	if (isEvent(input[i].json)) return await plan(this, i, input[i].json as unknown as ParticipantEvent);
+	// Rows of the conference: one plan for all of them, made once.
+	if (i > 0) return [];
+	const rows = input.map((item) => openRow(item.json)).filter((row): row is OpenRow => row !== undefined);
+	return await plan(this, i, eventFromNode(this, i) as unknown as ParticipantEvent, rows);
+}
+
+async function plan(context: IExecuteFunctions, i: number, event: ParticipantEvent, rows?: OpenRow[]): Promise<IDataObject[]> {
 	if (!PARTICIPANT_TYPES.has(event.type) || !event.conferenceId || !event.callId) return [];
 	const roomId = roomIdOf(event.conference) ?? null;
-	const { accountSid } = await twilioCredentials(this);
+	const { accountSid } = await twilioCredentials(context);
 
-	const conference = await sendTwilio.call(this, twilioRest.fetchConference(accountSid, event.conferenceId));
-	const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, event.conferenceId), 'participants');
+	const conference = await sendTwilio.call(context, twilioRest.fetchConference(accountSid, event.conferenceId));
+	const participants = await sendTwilioAllPages.call(context, twilioRest.listParticipants(accountSid, event.conferenceId), 'participants');
 	const present: PresentParticipant[] = participants.map((participant) => ({
 		callId: String(participant.call_sid),
 		label: String(participant.label ?? ''),
 	}));
 	const disagrees = disagreement(event, String(conference.friendly_name ?? ''), present);
 	if (disagrees) {
-		throw new NodeOperationError(this.getNode(), `The conference callback disagrees with Twilio's records: ${disagrees}`, {
+		throw new NodeOperationError(context.getNode(), `The conference callback disagrees with Twilio's records: ${disagrees}`, {
 			itemIndex: i,
 			description: 'Nothing was decided from it. A genuine Twilio callback always agrees: check who can sign requests with this account.',
 		});
 	}
 	let callStillUp = false;
 	if (event.type === 'participant.left' && event.label !== BRIDGE_LABEL) {
-		const call = await sendTwilio.call(this, twilioRest.fetchCall(accountSid, event.callId));
+		const call = await sendTwilio.call(context, twilioRest.fetchCall(accountSid, event.callId));
 		callStillUp = call.status === 'in-progress';
 	}
 
 	const base = { roomId, conference: event.conference, conferenceId: event.conferenceId, trigger: event.type, sequence: event.sequence ?? null };
-	const claims = planClaims(event, present, callStillUp);
-	if (claims.length > 0) return claims.map((claim) => ({ ...base, ...claim }));
+	const planned = planClaims(event, present, callStillUp);
+	const now = Date.now();
+	const healing = rows ? healingClaims(event.conference, rows, present, await endedCalls(context, accountSid, absentCalls(rows, present, now, HEAL_STATUS_CHECKS)), now) : [];
+	const claims = withoutRepeats([...planned, ...healing]).map((claim): IDataObject => ({ ...base, ...claim }));
 
 	const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
-	if (!callerWaits || !this.getNodeParameter('connectBridge', i, false)) return [];
-	return (await firstAskFor(this, event.conferenceId)) ? [{ ...base, action: 'connectBridge' }] : [];
+	if (planned.length > 0 || !callerWaits || !context.getNodeParameter('connectBridge', i, false)) return claims;
+	return (await firstAskFor(context, event.conferenceId)) ? [...claims, { ...base, action: 'connectBridge' }] : claims;
+}
+
+/** Of the given calls, those the provider says have ended; a lookup that fails decides nothing. */
+async function endedCalls(context: IExecuteFunctions, accountSid: string, callIds: string[]): Promise<Set<string>> {
+	const ended = new Set<string>();
+	await Promise.all(
+		callIds.map(async (callId) => {
+			const call = await sendTwilio.call(context, twilioRest.fetchCall(accountSid, callId)).catch(() => undefined);
+			if (call && ENDED_STATUSES.has(String(call.status))) ended.add(callId);
+		}),
+	);
+	return ended;
+}
+
+function withoutRepeats(claims: Claim[]): Claim[] {
+	const seen = new Set<string>();
+	return claims.filter((claim) => {
+		const key = JSON.stringify(claim);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 }
 
 /**
