@@ -9,22 +9,21 @@
  *   - bursts: N callers (20, 50, 100) enter the PIN at the same instant with the bridge in: time
  *     until Digital Samba lists them all; then all hang up at once: time until it lists none
  *   - memory n8n gains by loading the package
+ * npm run bench -- --queue: the same steps on n8n's queue mode instead (bench/queueBench.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 
-import twilio from 'twilio';
-
-import type { WorkflowJson } from '../test/helpers/workflowHost';
 import { N8nInstance } from '../test/e2e/n8nInstance';
 import type { Room } from '../test/e2e/realWorld';
 import { RealWorld } from '../test/e2e/realWorld';
 import { ensureRuntime } from '../test/e2e/runtime';
 import type { PhoneCall } from '../test/simulators/twilio/callDriver';
+import type { Burst, Load } from './measure';
+import { queueBench, queueSection } from './queueBench';
+import { burst, CONCURRENCY, fillDirectory, measureSteps, REQUESTS, waitUntil } from './measure';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WAITING_CALLERS = 100;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -32,85 +31,6 @@ const SETTINGS: Record<string, Record<string, string>> = {
 	default: {},
 	recommended: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL_SIZE: '4' },
 };
-
-interface Load {
-	rps: number;
-	p50: number;
-	p95: number;
-	p99: number;
-	errors: number;
-}
-
-async function load(makeRequest: (i: number) => Promise<number>): Promise<Load> {
-	const latencies: number[] = [];
-	let errors = 0;
-	let next = 0;
-	const started = performance.now();
-	await Promise.all(
-		Array.from({ length: CONCURRENCY }, async () => {
-			while (next < REQUESTS) {
-				const i = next++;
-				const t0 = performance.now();
-				const status = await makeRequest(i).catch(() => 0);
-				latencies.push(performance.now() - t0);
-				if (status !== 200) errors++;
-			}
-		}),
-	);
-	const seconds = (performance.now() - started) / 1000;
-	latencies.sort((a, b) => a - b);
-	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-	return { rps: REQUESTS / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
-}
-
-function baseline(name: string, webhookPath: string, responseBody: string): WorkflowJson {
-	return {
-		name,
-		nodes: [
-			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'responseNode', options: {} } },
-			{
-				id: 'r',
-				name: 'Respond',
-				type: 'n8n-nodes-base.respondToWebhook',
-				typeVersion: 1.5,
-				position: [200, 0],
-				parameters: { respondWith: 'text', responseBody, options: { responseHeaders: { entries: [{ name: 'content-type', value: 'text/xml' }] } } },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'Respond', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none' },
-	} as unknown as WorkflowJson;
-}
-
-async function post(url: string, params: Record<string, string>, authToken: string): Promise<number> {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, url, params) },
-		body: new URLSearchParams(params).toString(),
-	});
-	await response.arrayBuffer();
-	return response.status;
-}
-
-async function fillDirectory(world: RealWorld, rows: number) {
-	const tables = await world.n8n.api<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables');
-	const directory = tables.data.find((table) => table.name === 'dial-in directory')!;
-	for (let start = 0; start < rows; start += 1000) {
-		const data = Array.from({ length: Math.min(1000, rows - start) }, (_, i) => {
-			const n = start + i;
-			return { caller_pin: String(700000 + n), bridge_pin: String(90000000000 + n), room_id: `filler-${n}`, conference_name: `ds-filler-${n}`, phone_numbers: '' };
-		});
-		await world.n8n.api('POST', `/data-tables/${directory.id}/rows`, { data, returnType: 'count' });
-	}
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('timed out');
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
-}
 
 async function bridgeFlush(world: RealWorld, room: Room) {
 	const callers: PhoneCall[] = [];
@@ -144,31 +64,6 @@ async function muteSync(world: RealWorld, room: Room, caller: PhoneCall) {
 
 const BURSTS = [20, 50, 100];
 
-interface Burst {
-	callers: number;
-	inConference: number;
-	listed: number;
-	gone: number;
-	exact: boolean;
-}
-
-/** With the bridge in: N callers at once, then all hang up at once; seconds from each instant. */
-async function burst(world: RealWorld, room: Room, size: number, batch: number): Promise<Burst> {
-	const listed = () => world.ds.state.phoneParticipantsOf(room.id);
-	const started = performance.now();
-	const callers = Array.from({ length: size }, (_, n) => world.call({ from: `+1666${String(batch).padStart(2, '0')}${String(n).padStart(5, '0')}`, keys: `${room.callerPin}#` }));
-	await Promise.all(callers.map((caller) => caller.joined(1, 120_000)));
-	const inConference = (performance.now() - started) / 1000;
-	await waitUntil(() => callers.every((caller) => listed().has(caller.call.sid)), 120_000);
-	const allListed = (performance.now() - started) / 1000;
-	const hangUp = performance.now();
-	await Promise.all(callers.map((caller) => caller.hangUp()));
-	await waitUntil(() => callers.every((caller) => !listed().has(caller.call.sid)), 120_000);
-	const gone = (performance.now() - hangUp) / 1000;
-	await world.quiet(1000);
-	return { callers: size, inConference, listed: allListed, gone, exact: world.ds.anomalies.length === 0 && listed().size === 0 };
-}
-
 async function memoryGain(runtime: ReturnType<typeof ensureRuntime>) {
 	const measure = async (withPackage: boolean) => {
 		const instance = new N8nInstance(runtime, { port: 26000 + (withPackage ? 10 : 0) });
@@ -196,25 +91,7 @@ async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
 	try {
 		const room = await world.install();
 		await fillDirectory(world, 10_000);
-		for (const workflow of [
-			baseline('Baseline', 'baseline', '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Welcome</Say></Response>'),
-			baseline('Baseline with one expression', 'baseline-expression', '=<?xml version="1.0" encoding="UTF-8"?><Response><Say>{{ $json.body.CallSid }}</Say></Response>'),
-		]) {
-			await world.publish(await world.importTemplate(workflow));
-		}
-		const base = world.n8n.webhookBase;
-		const token = world.twilio.authToken;
-		const call = (i: number) => ({ CallSid: `CA${String(i).padStart(32, '0')}`, From: '+15550001111', To: '+15557654321', AccountSid: world.twilio.accountSid, CallStatus: 'in-progress', Direction: 'inbound' });
-		// Warm-up (and wait for the just-published webhooks to answer), not measured.
-		for (const url of [`${base}/baseline`, `${base}/voice`, `${base}/baseline-expression`]) {
-			for (let tries = 0; tries < 50 && (await post(url, call(0), token).catch(() => 0)) !== 200; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
-			for (let i = 0; i < 20; i++) await post(url, call(i), token);
-		}
-		const results: Record<string, Load> = {};
-		results.baseline = await load((i) => post(`${base}/baseline`, call(i), token));
-		results.incoming = await load((i) => post(`${base}/voice`, call(i), token));
-		results.baselineExpression = await load((i) => post(`${base}/baseline-expression`, call(i), token));
-		results.pin = await load((i) => post(`${base}/voice?step=pin&attempt=1`, { ...call(i), Digits: room.callerPin }, token));
+		const results = await measureSteps(world, room);
 		for (const [step, result] of Object.entries(results)) say(`${step}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`);
 		const flush = await bridgeFlush(world, room);
 		say(`bridge joins with ${WAITING_CALLERS} waiting: all announced after ${flush.seconds.toFixed(2)} s in ${flush.requests} request(s)`);
@@ -236,6 +113,7 @@ async function round(runtime: ReturnType<typeof ensureRuntime>, name: string) {
 
 async function main() {
 	const runtime = ensureRuntime(say);
+	if (process.argv.includes('--queue')) return await queueBench(runtime, say);
 	const rounds: Record<string, Awaited<ReturnType<typeof round>>> = {};
 	for (const name of Object.keys(SETTINGS)) rounds[name] = await round(runtime, name);
 	const memory = await memoryGain(runtime);
@@ -277,7 +155,8 @@ async function main() {
 		`Memory (resident, idle after start, median of three starts each): n8n alone ${memory.without.toFixed(0)} MiB, with this package ${memory.withPackage.toFixed(0)} MiB, a difference of ${gain >= 0 ? '+' : ''}${gain.toFixed(0)} MiB (starts differ by up to ±15 MiB on their own).`,
 		'',
 	);
-	writeFileSync(path.resolve(__dirname, 'results.md'), lines.join('\n'));
+	const file = path.resolve(__dirname, 'results.md');
+	writeFileSync(file, lines.join('\n') + queueSection(file));
 	say(`\n${lines.join('\n')}`);
 }
 

@@ -3,6 +3,10 @@
  * A real n8n 2.40.7 with this package and its templates, both simulators wired as the real services
  * are, a provisioned demo room with a live session and its phone bridge connected. Then
  * `npm run call -- --pin <PIN>` places calls through it. Ctrl-C stops everything.
+ *
+ * `npm start -- --queue`: the same on n8n's queue mode (test/e2e/queueCluster.ts): PostgreSQL 17
+ * and Redis started here, a main (the editor), one webhook processor (where the number and Digital
+ * Samba's webhook point) and two workers.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,17 +23,21 @@ const PORT = Number(process.env.SANDBOX_PORT ?? 5678);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main() {
+	const queue = process.argv.includes('--queue');
 	say('Preparing n8n 2.40.7 on Node 24 (the first time takes several minutes)…');
 	const runtime = ensureRuntime(say);
-	const userFolder = path.join(CACHE_DIR, 'sandbox');
-	rmSync(userFolder, { recursive: true, force: true });
-	mkdirSync(userFolder, { recursive: true });
-	const world = await RealWorld.start(runtime, {
-		port: PORT,
-		userFolder,
-		// The settings the README recommends for telephony (see Performance).
-		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL_SIZE: '4' },
-	});
+	// The settings the README recommends for telephony (see Performance).
+	const env = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL_SIZE: '4' };
+	let world: RealWorld;
+	if (queue) {
+		say('Queue mode: PostgreSQL 17, Redis, a main, a webhook processor and two workers…');
+		world = await RealWorld.start(runtime, { env, queue: { workers: 2, port: PORT } });
+	} else {
+		const userFolder = path.join(CACHE_DIR, 'sandbox');
+		rmSync(userFolder, { recursive: true, force: true });
+		mkdirSync(userFolder, { recursive: true });
+		world = await RealWorld.start(runtime, { port: PORT, userFolder, env });
+	}
 	const room = await world.install('demo-room');
 	// A moderator opens the room and connects telephony: Digital Samba dials the bridge.
 	world.ds.state.startSession(room.id);
@@ -81,6 +89,10 @@ async function main() {
 	say(`  n8n editor:     ${world.n8n.baseUrl}   login ${world.n8n.owner.email} / ${world.n8n.owner.password}`);
 	say(`  Digital Samba:  simulator at ${world.ds.baseUrl} (room "demo-room", ${room.id}), live session, phone bridge connected`);
 	say(`  Twilio:         simulator at ${world.twilio.baseUrl}, number +15557654321 → ${world.n8n.webhookBase}/voice`);
+	if (world.cluster) {
+		const { cluster } = world;
+		say(`  Queue mode:     webhook processor ${cluster.webhook.baseUrl}, ${cluster.workers.length} workers, PostgreSQL 17 on 127.0.0.1:${cluster.postgres?.port}, Redis on 127.0.0.1:${cluster.redis?.port}`);
+	}
 	say(`  Caller PIN:     ${room.callerPin}`);
 	say('');
 	say(`Place a call:   npm run call -- --pin ${room.callerPin}`);

@@ -22,6 +22,8 @@ export interface QueueOptions {
 	/** Executions each worker runs at once (`n8n worker --concurrency`; n8n's default is 10). */
 	concurrency?: number;
 	env?: Record<string, string>;
+	/** The main's port; the webhook processor takes port + 2, the workers the ports after (free ones when absent). */
+	port?: number;
 }
 
 export class QueueCluster {
@@ -38,7 +40,7 @@ export class QueueCluster {
 			cluster.postgres = await Postgres.start(ensurePostgres());
 			cluster.redis = await Redis.start(ensureRedis());
 			const workers = options.workers ?? 2;
-			const base = await freePorts(4 + 2 * workers);
+			const base = options.port ?? (await freePorts(4 + 2 * workers));
 			const mainUrl = `http://127.0.0.1:${base}/`;
 			const webhookUrl = `http://127.0.0.1:${base + 2}/`;
 			const env = {
