@@ -93,7 +93,8 @@ function linkTree(from: string, to: string): void {
 
 export class PostgresServer {
 	private constructor(
-		private readonly service: ServiceProcess,
+		/** The server process and its temporary folder. */
+		readonly service: ServiceProcess,
 		readonly port: number,
 	) {}
 

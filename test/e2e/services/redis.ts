@@ -40,7 +40,8 @@ export function ensureRedis(log: Log = () => {}): string {
 
 export class RedisServer {
 	private constructor(
-		private readonly service: ServiceProcess,
+		/** The server process and its temporary folder. */
+		readonly service: ServiceProcess,
 		readonly port: number,
 	) {}
 

@@ -46,6 +46,11 @@ export class ServiceProcess {
 		}
 	}
 
+	/** The server's process ID while it runs. */
+	get pid(): number | undefined {
+		return this.child && this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+	}
+
 	output(): string {
 		return this.log.join('').slice(-2000);
 	}
