@@ -9,6 +9,7 @@
  * Samba's webhook point) and two workers.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -38,6 +39,27 @@ async function main() {
 		mkdirSync(userFolder, { recursive: true });
 		world = await RealWorld.start(runtime, { port: PORT, userFolder, env });
 	}
+	// From here on the world is ours to stop: on Ctrl-C, and when setting up the demo fails.
+	let control: Server | undefined;
+	const stop = async (code: number) => {
+		say('\nStopping…');
+		control?.close();
+		await world.stop();
+		rmSync(SANDBOX_FILE, { force: true });
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	try {
+		control = await serve(world);
+	} catch (error) {
+		process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+		await stop(1);
+	}
+}
+
+/** The demo room with its bridge connected, and the control server `npm run call` talks to. */
+async function serve(world: RealWorld): Promise<Server> {
 	const room = await world.install('demo-room');
 	// A moderator opens the room and connects telephony: Digital Samba dials the bridge.
 	world.ds.state.startSession(room.id);
@@ -100,15 +122,7 @@ async function main() {
 	say('                npm run call -- --bridge   (Digital Samba dialling the bridge itself, with the room\'s DTMF)');
 	say('Stop:           Ctrl-C');
 
-	const stop = async () => {
-		say('\nStopping…');
-		control.close();
-		await world.stop();
-		rmSync(SANDBOX_FILE, { force: true });
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+	return control;
 }
 
 main().catch((error: Error) => {

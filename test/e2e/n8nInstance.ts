@@ -87,14 +87,17 @@ export class N8nInstance {
 	/** `npm pack`, then install the tarball as n8n's installer does: scripts off, no peers, no dev. */
 	installPackage(): string {
 		const packDir = mkdtempSync(path.join(tmpdir(), 'n8n-pack-'));
-		execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, stdio: 'ignore' });
-		const tarball = path.join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz'))!);
-		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
-		mkdirSync(nodesDir, { recursive: true });
-		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-		execFileSync('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--omit=dev', '--no-audit', '--no-fund', tarball], { cwd: nodesDir, stdio: 'ignore' });
-		rmSync(packDir, { recursive: true, force: true });
-		return nodesDir;
+		try {
+			execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, stdio: 'ignore' });
+			const tarball = path.join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz'))!);
+			const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+			mkdirSync(nodesDir, { recursive: true });
+			writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+			execFileSync('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--omit=dev', '--no-audit', '--no-fund', tarball], { cwd: nodesDir, stdio: 'ignore' });
+			return nodesDir;
+		} finally {
+			rmSync(packDir, { recursive: true, force: true });
+		}
 	}
 
 	/** Starts n8n and waits until it is ready; if it never gets there, the process is gone too. */
@@ -114,7 +117,7 @@ export class N8nInstance {
 	private async untilReady(withinMs: number): Promise<void> {
 		const started = Date.now();
 		for (;;) {
-			if (this.process?.exitCode !== null) throw new Error(`n8n exited: ${this.log.join('').slice(-2000)}`);
+			if (!this.running) throw new Error(`n8n exited: ${this.log.join('').slice(-2000)}`);
 			try {
 				const health = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (health.ok) return;

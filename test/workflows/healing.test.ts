@@ -129,3 +129,48 @@ it('every report confirmed: once told, no row stays pending, and ended rows are 
 	const rows = world.host.dataTables.byName('dial-in calls')!.rows;
 	expect(rows.map((row) => [row.state, row.report])).toEqual([['closed', 'told']]);
 });
+
+it('a bridge leave whose left Digital Samba refused: taken over later for the caller it listed, never for a caller it did not', async () => {
+	const bridge = await withBridge();
+	const listedCaller = world.call({ from: '+15550000001', keys: `${CALLER_PIN}#` });
+	await listedCaller.joined();
+	await world.quiet();
+	// A second caller whose join callback was lost: waiting, never announced, never to be reported.
+	world.twilio.loseCallbacks = (params) => params.StatusCallbackEvent === 'participant-join';
+	const unlisted = world.call({ from: '+15550000002', keys: `${CALLER_PIN}#` });
+	await unlisted.joined();
+	await world.quiet();
+	world.twilio.loseCallbacks = undefined;
+	world.ds.injectFault({ path: /\/phone-participants\/left$/, status: 500, times: 5 });
+	await bridge.hangUp();
+	await world.quiet();
+	expect(listed()).toEqual([listedCaller.call.sid]);
+
+	world.host.dataTables.age(REPORT_LEASE_MS + 1000);
+	await nextEvent();
+	expect(listed()).toEqual([]);
+	expect(reported('left')).toEqual([listedCaller.call.sid]);
+}, 30_000);
+
+it('a caller who hangs up while their left is unconfirmed is still reported left, once', async () => {
+	const bridge = await withBridge();
+	const caller = world.call({ from: '+15550000001', keys: `${CALLER_PIN}#` });
+	await caller.joined();
+	await world.quiet();
+	world.ds.injectFault({ path: /\/phone-participants\/left$/, status: 500, times: 5 });
+	await bridge.hangUp();
+	await world.quiet();
+	await caller.hangUp();
+	await world.quiet();
+	expect(listed()).toEqual([caller.call.sid]);
+
+	world.host.dataTables.age(REPORT_LEASE_MS + 1000);
+	await nextEvent();
+	expect(listed()).toEqual([]);
+	expect(reported('left')).toEqual([caller.call.sid]);
+	// And its row ends up closed (a later event finds the call ended).
+	world.host.dataTables.age(HEAL_GRACE_MS + 1000);
+	await nextEvent('+15550000003');
+	const row = world.host.dataTables.byName('dial-in calls')!.rows.find((candidate) => candidate.call_id === caller.call.sid)!;
+	expect([row.state, row.report]).toEqual(['closed', 'none']);
+}, 30_000);

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { Expression } from 'n8n-workflow';
 
+import { REPORT_LEASE_MS } from '../../nodes/core/ivr/syncPlan';
+import { REQUEST_TIMEOUT_MS } from '../../nodes/DigitalSamba/transport';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { postSigned } from '../simulators/twilio/sign';
 import { CALLER_PIN, NUMBER, Scenario, template } from './scenario';
@@ -34,6 +36,13 @@ describe('the shipped templates', () => {
 			const sync = /Tell Digital Samba/.test(node.name);
 			if (sync) expect([node.name, node.onError]).toEqual([node.name, undefined]);
 		}
+	});
+
+	it('a report is taken over only after Tell Digital Samba has had all its tries', () => {
+		// The lease (healing) must outlast the node's retries, each bounded by the request timeout.
+		const tell = template('phone-bridge.json').nodes.find((node) => node.name === 'Tell Digital Samba')!;
+		const longest = Number(tell.maxTries) * (REQUEST_TIMEOUT_MS + Number(tell.waitBetweenTries));
+		expect(REPORT_LEASE_MS).toBeGreaterThan(longest);
 	});
 
 	it('the phone bridge saves no successful executions and its webhook paths are short', () => {

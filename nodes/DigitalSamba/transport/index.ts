@@ -24,6 +24,9 @@ export const PAGE_SIZE_MAX = 100;
 
 type Body = IDataObject | IDataObject[] | string[];
 
+/** How long one Digital Samba request may take (core/ivr/syncPlan.ts REPORT_LEASE_MS depends on it). */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
  * The one place that knows the base URL, the credential and how Digital Samba's errors read.
  * Write endpoints answer 200 `text/plain` or 204 with no body: any 2xx is success, and a body that
@@ -43,6 +46,8 @@ export async function digitalSambaApiRequest(
 		url: `${baseUrl}${path}`,
 		json: true,
 		headers: { Accept: 'application/json' },
+		// Bounded, so a retrying node ends in known time (the phone bridge's report lease counts on it).
+		timeout: REQUEST_TIMEOUT_MS,
 	};
 	if (body !== undefined) options.body = body;
 	if (qs !== undefined && Object.keys(qs).length > 0) options.qs = qs;

@@ -11,7 +11,7 @@
  */
 import { BRIDGE_LABEL, parseLabel } from './labels';
 import type { CallState, Claim, PresentParticipant, Report } from './syncPlan';
-import { announce, bridgeLeft, end, NEVER_STORED, REPORT_LEASE_MS } from './syncPlan';
+import { announce, bridgeLeft, claim, end, handOver, NEVER_STORED, REPORT_LEASE_MS } from './syncPlan';
 
 /** A row of "dial-in calls" as Open Calls reads it (every row of the conference not yet closed). */
 export interface OpenRow {
@@ -45,20 +45,21 @@ const quietSince = (now: number) => (row: OpenRow) => !pending(row) && now - row
  */
 function takeOverStale(rows: OpenRow[], now: number): Claim[] {
 	const groups = new Map<string, Claim>();
-	for (const row of rows.filter((candidate) => pending(candidate) && now - candidate.updatedAt > REPORT_LEASE_MS)) {
-		const byClaim = row.claim !== '';
-		const claim: Claim = {
-			matchColumn: byClaim ? 'claim' : 'call_id',
-			matchValue: byClaim ? row.claim : row.callId,
+	// Rows from before claims were tagged (no `claim`) cannot be taken over by compare-and-set: left alone.
+	for (const row of rows.filter((candidate) => pending(candidate) && candidate.claim !== '' && now - candidate.updatedAt > REPORT_LEASE_MS)) {
+		const takeOver = claim({
+			matchColumn: 'claim',
+			matchValue: row.claim,
 			from: row.state,
 			unlessGone: NEVER_STORED,
-			unlessReport: NEVER_STORED,
+			// The same execution's rows with nothing to report (marked by a bridge's leave) stay as they are.
+			unlessReport: 'none',
 			to: row.state,
 			bridgeCall: row.bridgeCall,
 			goneBridge: row.goneBridge,
 			report: row.report as Report,
-		};
-		groups.set(JSON.stringify(claim), claim);
+		});
+		groups.set(JSON.stringify(takeOver), takeOver);
 	}
 	return [...groups.values()];
 }
@@ -66,7 +67,7 @@ function takeOverStale(rows: OpenRow[], now: number): Claim[] {
 /** Rows whose `left` was told but never closed (the execution died between the two). */
 function closeTold(rows: OpenRow[]): Claim[] {
 	const claims = new Set(rows.filter((row) => row.state === 'ended' && row.report === 'told' && row.claim !== '').map((row) => row.claim));
-	return [...claims].map((claim) => ({ matchColumn: 'claim', matchValue: claim, from: 'ended', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'closed', bridgeCall: '', goneBridge: '', report: 'told' }));
+	return [...claims].map((id) => claim({ matchColumn: 'claim', matchValue: id, from: 'ended', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'closed', bridgeCall: '', goneBridge: '', report: 'told' }));
 }
 
 /**
@@ -91,7 +92,7 @@ export function absentCalls(rows: OpenRow[], present: PresentParticipant[], now:
  * Rows with a report in flight are left to their claimant until the lease runs out, and rows
  * changed within HEAL_GRACE_MS to whatever is changing them.
  */
-export function healingClaims(conference: string, rows: OpenRow[], present: PresentParticipant[], endedCalls: ReadonlySet<string>, now: number): Claim[] {
+export function healingClaims(conference: string, rows: OpenRow[], present: PresentParticipant[], endedCalls: ReadonlySet<string>, now: number, executionId: string): Claim[] {
 	const inConference = new Set(present.map((participant) => participant.callId));
 	const bridge = present.find((participant) => participant.label === BRIDGE_LABEL);
 	const callersIn = new Set(present.filter((participant) => parseLabel(participant.label).kind === 'caller').map((participant) => participant.callId));
@@ -102,9 +103,9 @@ export function healingClaims(conference: string, rows: OpenRow[], present: Pres
 	if (bridge) {
 		for (const row of open.filter((candidate) => callersIn.has(candidate.callId))) {
 			if (row.state === 'waiting') claims.push(announce(row.callId, bridge.callId));
-			// Put back to waiting (with its left) just above: announced again in the same execution,
-			// which reports the left first, as a bridge hand-over does.
-			if (row.state === 'announced' && goneBridges.has(row.bridgeCall)) claims.push(announce(row.callId, bridge.callId, NEVER_STORED));
+			// Put back to waiting (with its left) just above, if this execution won that: handed over
+			// to the bridge that is in, as when a bridge leaves with the next one already in.
+			if (row.state === 'announced' && goneBridges.has(row.bridgeCall)) claims.push(handOver(row.callId, bridge.callId, executionId));
 		}
 	}
 	for (const row of open) {

@@ -47,12 +47,16 @@ export interface Claim {
 	 */
 	matchColumn: 'call_id' | 'bridge_call' | 'conference' | 'claim';
 	matchValue: string;
+	/** A second condition the rows must meet (`alsoColumn` = `alsoValue`); by default the match again. */
+	alsoColumn: string;
+	alsoValue: string;
 	from: CallState;
 	/** The rows must not carry this bridge call as gone (see `goneBridge`); `*` is never stored. */
 	unlessGone: string;
 	/**
-	 * The rows must not have this report pending (`left`: a `left` claimed and not yet confirmed
-	 * told, which this claim would overwrite); `*` excludes nothing.
+	 * The rows' report must not be this: a claim never overwrites an unconfirmed report it would
+	 * contradict (`left` over a pending `joined`, or the reverse); healing acts once it is confirmed.
+	 * `*` excludes nothing.
 	 */
 	unlessReport: string;
 	to: CallState;
@@ -69,40 +73,52 @@ export interface Claim {
 }
 
 /**
- * How long a claim's report may stay unconfirmed (Digital Samba not yet told, or the telling not
- * yet recorded) before a later event in the conference takes it over and reports it again. Longer
- * than the template's *Tell Digital Samba* can take with its retries (5 tries, 1 s apart, each
- * bounded by the request timeout).
+ * Digital Samba requests time out after 10 s (nodes/DigitalSamba/transport); *Tell Digital Samba*
+ * makes 5 tries, 1 s apart: at most about 55 s.
  */
-export const REPORT_LEASE_MS = 30_000;
+const TELL_DIGITAL_SAMBA_AT_MOST_MS = 5 * (10_000 + 1_000);
+
+/**
+ * How long a claim's report may stay unconfirmed (Digital Samba not yet told, or the telling not
+ * yet recorded) before a later event in the conference takes it over and reports it again: longer
+ * than *Tell Digital Samba* can take with all its retries.
+ */
+export const REPORT_LEASE_MS = TELL_DIGITAL_SAMBA_AT_MOST_MS + 20_000;
 
 /** The table the templates create in Setup and write at the PIN step. */
 export const CALLS_TABLE = 'dial-in calls';
 
-/** A `gone_bridge` value no row carries: `unlessGone` that excludes nothing. */
+/** A value no row carries: `unlessGone` or `unlessReport` that excludes nothing. */
 export const NEVER_STORED = '*';
 
-/**
- * A waiting caller announced under a bridge call. Not while the row's `left` from an earlier bridge
- * is unconfirmed (healing announces it once it is), except in the hand-over that made that `left`:
- * the same execution then reports the left first, then the joined.
- */
-export const announce = (callId: string, bridgeCall: string, unlessReport = 'left'): Claim => ({
-	matchColumn: 'call_id',
-	matchValue: callId,
-	from: 'waiting',
-	unlessGone: bridgeCall,
-	unlessReport,
-	to: 'announced',
-	bridgeCall,
-	goneBridge: '',
-	report: 'joined',
-});
+type ClaimFields = Omit<Claim, 'alsoColumn' | 'alsoValue'> & Partial<Pick<Claim, 'alsoColumn' | 'alsoValue'>>;
 
-/** A call that ended: `left` if it was announced (confirmed later, then closed), else closed at once. */
+/** A claim whose second condition is its match unless given. */
+export const claim = (fields: ClaimFields): Claim => ({ alsoColumn: fields.matchColumn, alsoValue: fields.matchValue, ...fields });
+
+/**
+ * A waiting caller announced under a bridge call; not over an unconfirmed `left` (healing announces
+ * the caller once it is confirmed).
+ */
+export const announce = (callId: string, bridgeCall: string): Claim =>
+	claim({ matchColumn: 'call_id', matchValue: callId, from: 'waiting', unlessGone: bridgeCall, unlessReport: 'left', to: 'announced', bridgeCall, goneBridge: '', report: 'joined' });
+
+/**
+ * A hand-over: a caller whose row this very execution has just put back to waiting (its `left`
+ * still unconfirmed, and reported first by this execution) announced under the next bridge call.
+ * Only that execution's own rows (`claim` = its ID): another execution's unconfirmed `left` is not
+ * overtaken, so the two reports can never reach Digital Samba in the wrong order.
+ */
+export const handOver = (callId: string, bridgeCall: string, executionId: string): Claim =>
+	claim({ ...announce(callId, bridgeCall), unlessReport: NEVER_STORED, alsoColumn: 'claim', alsoValue: executionId });
+
+/**
+ * A call that ended: `left` if it was announced (confirmed later, then closed), else closed at once.
+ * Neither over an unconfirmed report: a `joined` still being told, or a `left` not yet told.
+ */
 export const end = (callId: string): Claim[] => [
-	{ matchColumn: 'call_id', matchValue: callId, from: 'announced', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'ended', bridgeCall: '', goneBridge: '', report: 'left' },
-	{ matchColumn: 'call_id', matchValue: callId, from: 'waiting', unlessGone: NEVER_STORED, unlessReport: NEVER_STORED, to: 'closed', bridgeCall: '', goneBridge: '', report: 'none' },
+	claim({ matchColumn: 'call_id', matchValue: callId, from: 'announced', unlessGone: NEVER_STORED, unlessReport: 'joined', to: 'ended', bridgeCall: '', goneBridge: '', report: 'left' }),
+	claim({ matchColumn: 'call_id', matchValue: callId, from: 'waiting', unlessGone: NEVER_STORED, unlessReport: 'left', to: 'closed', bridgeCall: '', goneBridge: '', report: 'none' }),
 ];
 
 /** The bridge call left: mark its conference's waiting rows, then put its announced rows back to waiting. */
@@ -110,8 +126,9 @@ export function bridgeLeft(conference: string, bridgeCall: string): Claim[] {
 	const common = { unlessGone: NEVER_STORED, to: 'waiting' as const, bridgeCall: '', goneBridge: bridgeCall };
 	return [
 		// Not the rows whose earlier `left` is unconfirmed: this claim would overwrite it.
-		{ matchColumn: 'conference', matchValue: conference, from: 'waiting', ...common, unlessReport: 'left', report: 'none' },
-		{ matchColumn: 'bridge_call', matchValue: bridgeCall, from: 'announced', ...common, unlessReport: NEVER_STORED, report: 'left' },
+		claim({ matchColumn: 'conference', matchValue: conference, from: 'waiting', ...common, unlessReport: 'left', report: 'none' }),
+		// Not over a `joined` still being told: healing reverts those rows once it is confirmed.
+		claim({ matchColumn: 'bridge_call', matchValue: bridgeCall, from: 'announced', ...common, unlessReport: 'joined', report: 'left' }),
 	];
 }
 
@@ -133,7 +150,8 @@ export function disagreement(event: ParticipantEvent, conferenceName: string, pr
 	return undefined;
 }
 
-export function planClaims(event: ParticipantEvent, present: PresentParticipant[], callStillUp: boolean): Claim[] {
+/** `executionId`: the execution that will make the claims (hand-overs announce only its own rows). */
+export function planClaims(event: ParticipantEvent, present: PresentParticipant[], callStillUp: boolean, executionId: string): Claim[] {
 	const label = parseLabel(event.label);
 	const callers = present.filter((participant) => parseLabel(participant.label).kind === 'caller');
 	const bridgeIn = (except?: string) => present.find((participant) => participant.label === BRIDGE_LABEL && participant.callId !== except);
@@ -151,7 +169,9 @@ export function planClaims(event: ParticipantEvent, present: PresentParticipant[
 		if (present.some((participant) => participant.callId === event.callId)) return [];
 		if (label.kind === 'bridge') {
 			const next = bridgeIn(event.callId);
-			return [...bridgeLeft(event.conference, event.callId), ...(next ? callers.map((caller) => announce(caller.callId, next.callId, NEVER_STORED)) : [])];
+			// The next bridge: its callers reverted just above are handed over; any others waiting are announced.
+			const announceUnderNext = next ? callers.flatMap((caller) => [handOver(caller.callId, next.callId, executionId), announce(caller.callId, next.callId)]) : [];
+			return [...bridgeLeft(event.conference, event.callId), ...announceUnderNext];
 		}
 		if (label.kind !== 'caller' || callStillUp) return [];
 		return end(event.callId);

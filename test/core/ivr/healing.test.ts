@@ -17,7 +17,7 @@ const quietRow = (callId: string, state: OpenRow['state'], extra: Partial<OpenRo
 	updatedAt: NOW - HEAL_GRACE_MS - 1,
 	...extra,
 });
-const heal = (rows: OpenRow[], present = [ada, bridge], ended: string[] = []) => healingClaims('ds-x', rows, present, new Set(ended), NOW);
+const heal = (rows: OpenRow[], present = [ada, bridge], ended: string[] = []) => healingClaims('ds-x', rows, present, new Set(ended), NOW, 'EX');
 const shape = (claims: ReturnType<typeof heal>) => claims.map((claim) => [claim.matchColumn, claim.matchValue, claim.from, claim.to, claim.report]);
 
 describe('healingClaims', () => {
@@ -53,7 +53,8 @@ describe('healingClaims', () => {
 			['bridge_call', 'CA8', 'announced', 'waiting', 'left'],
 			['call_id', 'CA1', 'waiting', 'announced', 'joined'],
 		]);
-		expect(handOver[2].unlessReport).toBe('*');
+		// Only a row this execution itself reverted: never over another execution's unconfirmed left.
+		expect(handOver[2]).toEqual(expect.objectContaining({ unlessReport: '*', alsoColumn: 'claim', alsoValue: 'EX' }));
 	});
 
 	it('a report unconfirmed for longer than the lease is taken over, grouped by the execution that claimed it', () => {
@@ -64,9 +65,14 @@ describe('healingClaims', () => {
 			quietRow('CA3', 'ended', { report: 'left', claim: '42', bridgeCall: '', updatedAt: stale }),
 		];
 		expect(heal(rows, [ada, bob, bridge])).toEqual([
-			expect.objectContaining({ matchColumn: 'claim', matchValue: '41', from: 'announced', to: 'announced', bridgeCall: 'CA9', report: 'joined', unlessReport: '*' }),
+			// Never the same execution's rows that had nothing to report (a bridge leave marks those).
+			expect.objectContaining({ matchColumn: 'claim', matchValue: '41', from: 'announced', to: 'announced', bridgeCall: 'CA9', report: 'joined', unlessReport: 'none' }),
 			expect.objectContaining({ matchColumn: 'claim', matchValue: '42', from: 'ended', to: 'ended', report: 'left' }),
 		]);
+	});
+
+	it('rows from before claims were tagged are never taken over (no compare-and-set is possible)', () => {
+		expect(heal([quietRow('CA1', 'announced', { report: 'joined', claim: '', updatedAt: NOW - REPORT_LEASE_MS - 1 })])).toEqual([]);
 	});
 
 	it('an ended row told but never closed is closed', () => {

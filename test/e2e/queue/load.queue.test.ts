@@ -13,6 +13,7 @@
  */
 import { BRIDGE_LABEL } from '../../../nodes/core/ivr/labels';
 import { DEFAULT_IVR_SETTINGS } from '../../../nodes/core/ivr/script';
+import { HEAL_GRACE_MS } from '../../../nodes/core/ivr/healing';
 import { REPORT_LEASE_MS } from '../../../nodes/core/ivr/syncPlan';
 import { seeded } from '../../helpers/burst';
 import type { PhoneCall } from '../../simulators/twilio/callDriver';
@@ -93,9 +94,11 @@ it(`${CALLERS} callers, ${AT_A_TIME} at a time, one of two workers killed mid-lo
 	log(`right after the load, Digital Samba lists ${listed().length} of the ${inConference().length} callers in the conference (3 join callbacks dropped on purpose; healing already runs during the load)`);
 	expect(listed().length).toBeLessThan(inConference().length);
 
-	// The next event in the conference heals what the dead worker lost; reports it left unconfirmed
-	// are taken over once their lease has run out, so the late caller arrives after that.
-	const wait = killedAt + REPORT_LEASE_MS + 2000 - Date.now();
+	// The next event in the conference heals what the dead worker lost. Healing acts on rows left
+	// alone for HEAL_GRACE_MS and takes over reports unconfirmed for REPORT_LEASE_MS, so the late
+	// caller arrives once both have passed: since the kill, and since the last caller got in.
+	const loadEnded = Date.now();
+	const wait = Math.max(killedAt + REPORT_LEASE_MS, loadEnded + HEAL_GRACE_MS) + 2000 - Date.now();
 	if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 	const late = world.call({ from: '+15559999999', keys: `${room.callerPin}#` });
 	await late.joined(1, 30_000);

@@ -31,6 +31,8 @@ export class ServiceProcess {
 	async start(file: string, args: string[], ready: RegExp, options: SpawnOptions = {}, withinMs = 60_000): Promise<void> {
 		try {
 			this.child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+			// A binary that cannot be run (missing, not executable) is reported here, not thrown later.
+			this.child.once('error', (error) => this.log.push(`\n${error.message}\n`));
 			const keep = (chunk: Buffer) => this.log.push(chunk.toString('utf8'));
 			this.child.stdout?.on('data', keep);
 			this.child.stderr?.on('data', keep);

@@ -105,9 +105,10 @@ async function plan(context: IExecuteFunctions, i: number, event: ParticipantEve
 	}
 
 	const base = { roomId, conference: event.conference, conferenceId: event.conferenceId, trigger: event.type, sequence: event.sequence ?? null };
-	const planned = planClaims(event, present, callStillUp);
+	const executionId = String(context.getExecutionId());
+	const planned = planClaims(event, present, callStillUp, executionId);
 	const now = Date.now();
-	const healing = rows ? healingClaims(event.conference, rows, present, await endedCalls(context, accountSid, absentCalls(rows, present, now, HEAL_STATUS_CHECKS)), now) : [];
+	const healing = rows ? healingClaims(event.conference, rows, present, await endedCalls(context, accountSid, absentCalls(rows, present, now, HEAL_STATUS_CHECKS)), now, executionId) : [];
 	const claims = withoutRepeats([...planned, ...healing]).map((claim): IDataObject => ({ ...base, ...claim }));
 
 	const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
