@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { RealWorld } from '../test/e2e/realWorld';
-import { CACHE_DIR, ensureRuntime } from '../test/e2e/runtime';
+import { ensureRuntime } from '../test/e2e/runtime';
 import type { CallOptions } from '../test/simulators/twilio/callDriver';
 
 export { SANDBOX_FILE } from './sandbox.paths';
@@ -34,7 +34,8 @@ async function main() {
 		say('Queue mode: PostgreSQL 17, Redis, a main, a webhook processor and two workers…');
 		world = await RealWorld.start(runtime, { env, queue: { workers: 2, port: PORT } });
 	} else {
-		const userFolder = path.join(CACHE_DIR, 'sandbox');
+		// Beside the sandbox file: the cache unless SANDBOX_FILE moves both (the tests do).
+		const userFolder = path.join(path.dirname(SANDBOX_FILE), 'sandbox');
 		rmSync(userFolder, { recursive: true, force: true });
 		mkdirSync(userFolder, { recursive: true });
 		world = await RealWorld.start(runtime, { port: PORT, userFolder, env });
