@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Runtime } from './runtime';
+import { endProcess } from './services/serviceProcess';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Passw0rd' };
@@ -205,22 +206,11 @@ export class N8nInstance {
 
 	/** Ends the process at once, as a crash or the OOM killer would (queue mode's failure test). */
 	async kill(): Promise<void> {
-		const child = this.process;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGKILL');
-		await exited;
+		await endProcess(this.process, 'SIGKILL');
 	}
 
 	async stop(): Promise<void> {
-		const child = this.process;
-		if (child && child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		await endProcess(this.process, 'SIGTERM');
 		if (this.ownsUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

@@ -59,16 +59,22 @@ export class ServiceProcess {
 
 	/** Stops the server with `signal` (its clean shutdown), SIGKILL after 15 s; then removes the folder. */
 	async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-		const child = this.child;
-		if (child && child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill(signal);
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		await endProcess(this.child, signal);
 		rmSync(this.folder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Ends a child process with `signal` (its clean shutdown) and waits for it to exit; SIGKILL if it
+ * is still there after `graceMs`. Nothing to do when it already ended.
+ */
+export async function endProcess(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill(signal);
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
 }
 
 /** `count` consecutive free TCP ports on loopback; returns the first. */
