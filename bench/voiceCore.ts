@@ -18,7 +18,7 @@ const entry = { callerPin: '012345', bridgePin: '098765432109', conference: 'ds-
 function signed(query: Record<string, string>, params: Record<string, string>): InboundRequest {
 	const queryText = new URLSearchParams(query).toString();
 	const url = queryText ? `${WEBHOOK}?${queryText}` : WEBHOOK;
-	return { url, headers: { 'x-twilio-signature': twilioSignature(TOKEN, url, params) }, params, query };
+	return { method: 'POST', url, headers: { 'x-twilio-signature': twilioSignature(TOKEN, url, params) }, params, body: params, query };
 }
 
 const requests: Array<[string, InboundRequest]> = [
@@ -28,7 +28,7 @@ const requests: Array<[string, InboundRequest]> = [
 ];
 
 function handle(request: InboundRequest): string {
-	if (!twilio.verify(request, TOKEN).ok) throw new Error('verification failed');
+	if (!twilio.verify(request, { authToken: TOKEN }).ok) throw new Error('verification failed');
 	const parsed = twilio.parse(request);
 	if (!parsed.ok) throw new Error(parsed.reason);
 	const event = parsed.event;

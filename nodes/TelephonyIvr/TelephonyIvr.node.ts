@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as call from './actions/call/Call.resource';
 import * as conference from './actions/conference/Conference.resource';
 import * as invitation from './actions/invitation/Invitation.resource';
-import { providerProperty } from './actions/markup';
+import { providerCredentials, providerProperty } from './actions/markup';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import * as pin from './actions/pin/Pin.resource';
 import { OUTPUT_NAMES } from './actions/request/handle.operation';
@@ -28,7 +28,7 @@ export class TelephonyIvr implements INodeType {
 		// Only Handle Provider Request uses all five; every other operation answers on the first.
 		outputs: OUTPUT_NAMES.map(() => NodeConnectionTypes.Main),
 		outputNames: OUTPUT_NAMES,
-		credentials: [{ name: 'telephonyTwilioApi', required: true }],
+		credentials: providerCredentials,
 		properties: [
 			providerProperty,
 			{

@@ -33,7 +33,36 @@ export const providerProperty = {
 	displayName: 'Provider',
 	name: 'provider',
 	type: 'options' as const,
-	options: [{ name: 'Twilio', value: 'twilio' }],
+	options: Object.values(providers).map((provider) => ({ name: provider.name, value: provider.id })),
 	default: 'twilio',
 	description: 'The voice provider whose requests and markup this node handles',
 };
+
+/**
+ * The operations that reach the provider (verify its signature or call its API): only these show
+ * the provider's credential. Generating PINs, writing invitations or rendering markup need none.
+ */
+export const OPERATIONS_WITH_CREDENTIAL = [
+	'handle',
+	'hangUp',
+	'configure',
+	'announceAll',
+	'announce',
+	'applyDsEvent',
+	'end',
+	'get',
+	'getParticipant',
+	'getParticipants',
+	'hold',
+	'mute',
+	'planSync',
+	'remove',
+	'unhold',
+	'unmute',
+];
+
+export const providerCredentials = Object.values(providers).map((provider) => ({
+	name: provider.credential.name,
+	required: true,
+	displayOptions: { show: { provider: [provider.id], operation: OPERATIONS_WITH_CREDENTIAL } },
+}));

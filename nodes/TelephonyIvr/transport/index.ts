@@ -1,83 +1,68 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+/**
+ * The one transport of the Telephony IVR node: sends any provider's request descriptions with that
+ * provider's credential, and turns its error answers into NodeApiErrors that say what to check.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { HttpRequestSpec } from '../../core/http';
-import { twilioRest } from '../../core/voice/providers/twilio/rest';
+import type { HttpRequestSpec, JsonRecord, Send } from '../../core/http';
+import { record } from '../../core/http';
+import type { CallControl, ProviderCredentials, ProviderId, VoiceProvider } from '../../core/voice/provider';
+import { providers } from '../../core/voice/providers';
 
-export const TWILIO_CREDENTIAL = 'telephonyTwilioApi';
-
-export interface TwilioCredentials {
-	accountSid: string;
-	authToken: string;
-	baseUrl?: string;
+/** The provider the node's Provider parameter names. */
+export function providerOf(context: IExecuteFunctions, i = 0): VoiceProvider {
+	const id = String(context.getNodeParameter('provider', i, 'twilio'));
+	if (!Object.hasOwn(providers, id)) {
+		throw new NodeOperationError(context.getNode(), `Unknown voice provider '${id}'`, { itemIndex: i, description: `Known: ${Object.keys(providers).join(', ')}` });
+	}
+	return providers[id as ProviderId];
 }
 
-export async function twilioCredentials(context: IExecuteFunctions): Promise<TwilioCredentials> {
-	return await context.getCredentials<TwilioCredentials & IDataObject>(TWILIO_CREDENTIAL);
+export async function providerCredentials(context: IExecuteFunctions, provider: VoiceProvider): Promise<ProviderCredentials> {
+	return await context.getCredentials<IDataObject>(provider.credential.name);
 }
 
-/** Twilio answers errors as `{ code, message, more_info, status }`. */
-function toTwilioApiError(node: INode, error: unknown, spec: HttpRequestSpec): NodeApiError {
+function apiError(context: IExecuteFunctions, provider: VoiceProvider, error: unknown, request: HttpRequestSpec): NodeApiError {
 	const underlying = error instanceof NodeApiError && error.cause ? error.cause : error;
 	const response = (underlying as { response?: { status?: number; data?: unknown } }).response;
-	const data = (response?.data ?? {}) as { code?: number; message?: string; more_info?: string };
 	const status = response?.status;
-	const apiError = new NodeApiError(node, underlying as JsonObject, {
-		message: data.message ? `Twilio: ${data.message}` : undefined,
-		httpCode: status ? String(status) : undefined,
-	});
-	apiError.description =
-		status === 404
-			? `Not found: ${spec.method} ${spec.path}. The conference may have ended or the participant left.`
-			: status === 401
-				? 'Check the Account SID, Auth Token or API key of the Twilio Voice credential'
-				: [data.code ? `Twilio error ${data.code}` : undefined, data.more_info].filter(Boolean).join(': ') || undefined;
-	return apiError;
+	const { message, description } = provider.describeError({ status, body: record(response?.data), request });
+	const failure = new NodeApiError(context.getNode(), underlying as JsonObject, { message, httpCode: status ? String(status) : undefined });
+	if (description) failure.description = description;
+	return failure;
 }
 
-/** Sends a core request description with the Twilio Voice credential. */
-export async function sendTwilio(this: IExecuteFunctions, spec: HttpRequestSpec): Promise<IDataObject> {
-	const { baseUrl } = await twilioCredentials(this);
-	const options: IHttpRequestOptions = {
-		method: spec.method,
-		url: `${String(baseUrl || 'https://api.twilio.com').replace(/\/+$/, '')}${spec.path}`,
-		json: true,
+function sender(context: IExecuteFunctions, provider: VoiceProvider, credentials: ProviderCredentials): Send {
+	const baseUrl = provider.credential.baseUrl(credentials).replace(/\/+$/, '');
+	return async (request) => {
+		const options: IHttpRequestOptions = { method: request.method, url: `${(request.baseUrl ?? baseUrl).replace(/\/+$/, '')}${request.path}`, json: true };
+		if (request.query) options.qs = request.query;
+		if (request.form) {
+			options.body = new URLSearchParams(request.form).toString();
+			options.headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+		} else if (request.json !== undefined) {
+			// Serialized here, so a credential that signs the body signs the bytes that are sent.
+			options.body = JSON.stringify(request.json);
+			options.headers = { 'Content-Type': 'application/json' };
+		}
+		try {
+			const answer: unknown = await context.helpers.httpRequestWithAuthentication.call(context, provider.credential.name, options);
+			return record(answer) as JsonRecord;
+		} catch (error) {
+			throw apiError(context, provider, error, request);
+		}
 	};
-	if (spec.query) options.qs = spec.query;
-	if (spec.form) {
-		options.body = new URLSearchParams(spec.form).toString();
-		options.headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-	}
-	try {
-		const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(this, TWILIO_CREDENTIAL, options);
-		return answer && typeof answer === 'object' ? (answer as IDataObject) : {};
-	} catch (error) {
-		throw toTwilioApiError(this.getNode(), error, spec);
-	}
 }
 
-/** Every page of a Twilio list, following `next_page_uri`. */
-export async function sendTwilioAllPages(this: IExecuteFunctions, spec: HttpRequestSpec, key: string): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let next: HttpRequestSpec | undefined = spec;
-	while (next) {
-		const page: IDataObject = await sendTwilio.call(this, next);
-		records.push(...((page[key] as IDataObject[] | undefined) ?? []));
-		const uri = typeof page.next_page_uri === 'string' ? page.next_page_uri : undefined;
-		if (!uri) break;
-		const url = new URL(uri, 'https://api.twilio.com');
-		next = { method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
-	}
-	return records;
+export interface PhoneApi {
+	provider: VoiceProvider;
+	control: CallControl;
 }
 
-/**
- * The IVR webhook a call came through: the voice URL of the number it called. Announcements are
- * fetched from it, so templates need no URL typed in. Empty when the number is not in the account.
- */
-export async function ivrWebhookUrlOfCall(this: IExecuteFunctions, accountSid: string, callSid: string): Promise<string> {
-	const call = await sendTwilio.call(this, twilioRest.fetchCall(accountSid, callSid));
-	if (!call.to) return '';
-	const found = await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, String(call.to)));
-	return String(((found.incoming_phone_numbers as IDataObject[] | undefined) ?? [])[0]?.voice_url ?? '');
+/** The provider of item `i`, with its call control bound to the node's credential. */
+export async function phoneApi(context: IExecuteFunctions, i = 0): Promise<PhoneApi> {
+	const provider = providerOf(context, i);
+	const credentials = await providerCredentials(context, provider);
+	return { provider, control: provider.control(sender(context, provider, credentials), credentials) };
 }

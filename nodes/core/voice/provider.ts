@@ -1,20 +1,33 @@
-/** The seam every voice provider implements: verify, parse, render, call control. */
-import type { ParseResult } from './providers/twilio/parse';
-import type { VerifyResult } from './providers/twilio/verify';
+/**
+ * The seam every voice provider implements, in neutral terms: verify and parse its requests,
+ * render instructions to its markup, control calls over its REST API, and say what it can do.
+ * A provider is one folder under providers/ plus one line in providers/index.ts; nothing outside
+ * knows a provider's field names.
+ */
+import type { HttpFailure, JsonRecord, Send } from '../http';
+import type { VoiceEvent } from './events';
 import type { Instruction } from './instructions';
 
 export type ProviderId = 'twilio';
 
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
+export type ParseResult = { ok: true; event: VoiceEvent } | { ok: false; reason: string };
+
 /** A provider's HTTP request as n8n's Webhook node hands it over. */
 export interface InboundRequest {
+	method: string;
 	/** The full public URL the provider requested, query included. */
 	url: string;
+	/** Header names in lower case. */
 	headers: Record<string, string | undefined>;
-	/** Form fields of the body. */
+	/** Form fields of the body (empty for JSON bodies). */
 	params: Record<string, string>;
+	/** The body as parsed (JSON object, or the form fields). */
+	body: unknown;
 	/** Query parameters. */
 	query: Record<string, string>;
-	/** Raw body, for providers that sign JSON bodies. */
+	/** The body exactly as received, for providers that sign it (absent when n8n did not keep it). */
 	rawBody?: string;
 }
 
@@ -24,9 +37,113 @@ export interface Markup {
 	body: string;
 }
 
+/** The provider credential's fields, as n8n decrypts them. */
+export type ProviderCredentials = Record<string, unknown>;
+
+/** A conference as call control addresses it: the provider's ID and our name for it. */
+export interface ConferenceRef {
+	id: string;
+	name: string;
+}
+
+/** One participant of a conference, in neutral fields; `raw` keeps the provider's record. */
+export interface Participant {
+	callId: string;
+	/** The label we gave it when it joined ('' where the provider keeps none: see `identity`). */
+	label: string;
+	muted: boolean;
+	onHold: boolean;
+	raw: JsonRecord;
+}
+
+export type CallStatus = 'up' | 'ended' | 'unknown';
+
+export interface NumberConfiguration {
+	phoneNumber: string;
+	voiceUrl: string;
+	fallbackUrl: string;
+}
+
+/** Call control over the provider's REST API, bound to one credential. */
+export interface CallControl {
+	/** The conference in progress with this name. */
+	findConference(name: string): Promise<ConferenceRef | undefined>;
+	/** A conference by its provider ID, with the name the provider knows it by. */
+	getConference(id: string): Promise<(ConferenceRef & { raw: JsonRecord }) | undefined>;
+	listParticipants(conference: ConferenceRef): Promise<Participant[]>;
+	getParticipant(conference: ConferenceRef, callId: string): Promise<Participant | undefined>;
+	/** The participant as the provider answers the change, where it answers with one. */
+	setMuted(conference: ConferenceRef, callId: string, muted: boolean): Promise<Participant | undefined>;
+	setHold(conference: ConferenceRef, callId: string, hold: boolean): Promise<Participant | undefined>;
+	/**
+	 * Speak to one participant, or to everyone when `callId` is absent. Providers that fetch what
+	 * to say from a URL get `url` (our IVR webhook's announce step); the others speak `text`.
+	 */
+	announce(conference: ConferenceRef, callId: string | undefined, speech: { text: string; url: string }): Promise<void>;
+	remove(conference: ConferenceRef, callId: string): Promise<void>;
+	endConference(conference: ConferenceRef): Promise<void>;
+	/** Replace what the call is doing with these instructions (a goodbye and a hang-up). */
+	redirect(callId: string, instructions: Instruction[]): Promise<void>;
+	hangUp(callId: string): Promise<void>;
+	callStatus(callId: string): Promise<CallStatus>;
+	/** The IVR webhook URL this call came through (where announcements are spoken from). */
+	ivrUrlOfCall(callId: string): Promise<string>;
+	/** Point a number (empty: the account's only one) at the IVR's answer and fallback URLs. */
+	configureNumber(phoneNumber: string, urls: { voiceUrl: string; fallbackUrl?: string }): Promise<NumberConfiguration>;
+}
+
+/** What the IVR asks of a provider instead of assuming Twilio. */
+export interface Capabilities {
+	/**
+	 * How a caller's keys reach us while in the conference:
+	 * - `menuOnStar`: `*` takes the caller out to a keypad menu, then back (Twilio `hangupOnStar`);
+	 * - `detect`: the provider reports key sequences itself, the caller stays in (Sinch, Plivo);
+	 * - `asyncInput`: keys arrive one at a time as events (Vonage).
+	 */
+	keypad: 'menuOnStar' | 'detect' | 'asyncInput';
+	/**
+	 * How a participant says who it is: `label` (we name it when it joins: Twilio), or `directory`
+	 * (only the provider's call ID: the "dial-in calls" rows name the rest).
+	 */
+	identity: 'label' | 'directory';
+	/** Whether the provider calls back when someone joins or leaves a conference. */
+	conferenceEvents: boolean;
+	/** Announcements: fetched from our webhook (`url`) or spoken from text (`text`). */
+	announcement: 'url' | 'text';
+	/** Longest conference name the provider accepts. */
+	conferenceNameMax: number;
+}
+
+/** A refusal of call control that is the user's to fix (a number not in the account…), with a hint. */
+export class CallControlError extends Error {
+	constructor(
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'CallControlError';
+	}
+}
+
+export interface ProviderCredential {
+	/** The n8n credential type. */
+	name: string;
+	/** The secret the provider signs its requests with. */
+	signingSecret(credentials: ProviderCredentials): string;
+	/** The REST API's base URL (a credential field, so tests point it at a simulator). */
+	baseUrl(credentials: ProviderCredentials): string;
+}
+
 export interface VoiceProvider {
 	readonly id: ProviderId;
-	verify(request: InboundRequest, secret: string): VerifyResult;
+	/** As people write it: "Twilio". */
+	readonly name: string;
+	readonly credential: ProviderCredential;
+	readonly capabilities: Capabilities;
+	verify(request: InboundRequest, credentials: ProviderCredentials): VerifyResult;
 	parse(request: InboundRequest): ParseResult;
 	render(instructions: Instruction[]): Markup;
+	control(send: Send, credentials: ProviderCredentials): CallControl;
+	/** The provider's error answer, as a message and a hint of what to check. */
+	describeError(failure: HttpFailure): { message?: string; description?: string };
 }

@@ -1,6 +1,6 @@
 import { BRIDGE_LABEL, callerLabel } from '../../../nodes/core/ivr/labels';
 import { announceUrl } from '../../../nodes/core/ivr/script';
-import { runTelephonyIvr } from '../../helpers/telephonyIvrNode';
+import { NO_PROVIDER_OPERATIONS, PIN_ENTERED, runTelephonyIvr } from '../../helpers/telephonyIvrNode';
 import type { Conference, SimCall } from '../../simulators/twilio/server';
 import { TwilioSimulator } from '../../simulators/twilio/server';
 
@@ -32,7 +32,12 @@ describe('conference', () => {
 		const { items } = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'getParticipants', conference: NAME });
 		expect(items).toHaveLength(74);
 		expect(items.filter((item) => item.json.isBridge)).toHaveLength(1);
-		expect(items[5].json).toEqual(expect.objectContaining({ call_sid: calls[5].sid, isCaller: true, callerNumber: '+15550000005', callerName: 'Caller 5' }));
+		// Neutral fields, the same for every provider; Twilio's own record only under raw.
+		expect(items[5].json).toEqual(
+			expect.objectContaining({ callId: calls[5].sid, conference: NAME, muted: false, onHold: false, isCaller: true, isBridge: false, callerNumber: '+15550000005', callerName: 'Caller 5' }),
+		);
+		expect(items[5].json).not.toHaveProperty('call_sid');
+		expect(items[5].json.raw).toEqual(expect.objectContaining({ call_sid: calls[5].sid }));
 		const lists = twilio.restRequests.filter((request) => request.path.includes('/Participants.json'));
 		expect(lists.map((request) => new URL(request.path, 'http://x').searchParams.get('Page'))).toEqual([null, '1']);
 	});
@@ -56,7 +61,7 @@ describe('conference', () => {
 		await runTelephonyIvr(twilio, { resource: 'conference', operation: 'announce', conference: NAME, participant: calls[1].sid, text: 'Press star six to unmute', webhookUrl });
 		expect(twilio.restRequests.at(-1)?.form).toEqual({ AnnounceUrl: announceUrl(webhookUrl, 'Press star six to unmute'), AnnounceMethod: 'POST' });
 		const removed = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'remove', conference: NAME, participant: calls[1].sid });
-		expect(removed.items[0].json).toEqual({ removed: true, participant: calls[1].sid, conferenceSid: conference.sid });
+		expect(removed.items[0].json).toEqual({ removed: true, callId: calls[1].sid, conference: NAME, conferenceId: conference.sid });
 		expect(conference.participants.has(calls[1].sid)).toBe(false);
 	});
 
@@ -147,6 +152,17 @@ describe('call, phone number, PIN, invitation', () => {
 		expect(items[0].binary!.data.mimeType).toBe('text/xml');
 		expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Amy" language="en-GB">Hello &lt;there&gt;</Say><Pause length="2"/><Hangup/></Response>');
 		expect(items[0].json.markup).toBe(xml);
+	});
+
+	it('operations that reach no provider run without any credential', async () => {
+		for (const parameters of NO_PROVIDER_OPERATIONS) {
+			const input = parameters.operation === 'routePin' ? [PIN_ENTERED] : undefined;
+			const { error, items } = await runTelephonyIvr(twilio, parameters, { noCredential: true, input });
+			expect([parameters.operation, error?.message]).toEqual([parameters.operation, undefined]);
+			expect(items).toHaveLength(1);
+		}
+		const { error } = await runTelephonyIvr(twilio, { resource: 'call', operation: 'hangUp', callId: 'CA1' }, { noCredential: true });
+		expect(error?.message).toMatch(/credential/i);
 	});
 
 	it('Continue On Fail keeps going after a bad item', async () => {

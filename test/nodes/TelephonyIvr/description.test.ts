@@ -3,14 +3,31 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INod
 import { TelephonyTwilioApi } from '../../../credentials/TelephonyTwilioApi.credentials';
 import { DEFAULT_IVR_SETTINGS } from '../../../nodes/core/ivr/script';
 import { ivrSettingsProperty } from '../../../nodes/TelephonyIvr/actions/settings';
+import { providers } from '../../../nodes/core/voice/providers';
 import { TelephonyIvr } from '../../../nodes/TelephonyIvr/TelephonyIvr.node';
+import { NO_PROVIDER_OPERATIONS } from '../../helpers/telephonyIvrNode';
 
 const { description } = new TelephonyIvr();
 
 describe('Telephony IVR description', () => {
-	it('is usable as a tool, has its own credential, and five fixed outputs (no expression decides them)', () => {
+	it('shows each provider’s credential for that provider, and only on operations that reach it', () => {
+		const providerIds = Object.keys(providers);
+		expect(description.credentials?.map((credential) => credential.name)).toEqual(Object.values(providers).map((provider) => provider.credential.name));
+		expect(description.credentials?.[0].name).toBe(new TelephonyTwilioApi().name);
+		const allOperations = description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => String(option.value)));
+		const withoutProvider = NO_PROVIDER_OPERATIONS.map((operation) => operation.operation);
+		for (const [index, credential] of (description.credentials ?? []).entries()) {
+			expect(credential.required).toBe(true);
+			expect(credential.displayOptions?.show?.provider).toEqual([providerIds[index]]);
+			// callControl.test.ts runs every operation hidden here without any credential.
+			expect(new Set(credential.displayOptions?.show?.operation)).toEqual(new Set(allOperations.filter((operation) => !withoutProvider.includes(operation))));
+		}
+	});
+
+	it('is usable as a tool, and has five fixed outputs (no expression decides them)', () => {
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: new TelephonyTwilioApi().name, required: true }]);
 		expect(description.outputs).toHaveLength(5);
 		expect(typeof description.outputs).not.toBe('string');
 		expect(description.outputNames).toEqual(['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected']);

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { classifyCall } from '../../../core/ivr/classifyCall';
-import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { sendTwilio, twilioCredentials } from '../../transport';
+import { phoneApi } from '../../transport';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 
 const classify = {
@@ -39,11 +38,13 @@ const classify = {
 /** Ends a call: the way to remove a phone user (the conference's leave callback then follows). */
 const hangUp = {
 	description: updateDisplayOptions({ show: { resource: ['call'], operation: ['hangUp'] } }, [
-		{ displayName: 'Call ID', name: 'callId', type: 'string', default: '', required: true, placeholder: 'CA…' },
+		{ displayName: 'Call ID', name: 'callId', type: 'string', default: '', required: true, description: "The provider's ID of the call" },
 	] as INodeProperties[]),
 	async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-		const { accountSid } = await twilioCredentials(this);
-		return await sendTwilio.call(this, twilioRest.hangUpCall(accountSid, String(this.getNodeParameter('callId', i)).trim()));
+		const callId = String(this.getNodeParameter('callId', i)).trim();
+		const { control } = await phoneApi(this, i);
+		await control.hangUp(callId);
+		return { hungUp: true, callId };
 	},
 };
 

@@ -2,14 +2,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
-import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { ivrWebhookUrlOfCall, sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import type { CallControl, ConferenceRef } from '../../../core/voice/provider';
+import { phoneApi } from '../../transport';
+import { participantJson } from '../identity';
 import * as applyDsEvent from './applyDsEvent.operation';
 import * as planSync from './planSync.operation';
-
-const CONFERENCE_SID = /^CF[0-9a-f]{32}$/i;
 
 const conferenceField: INodeProperties = {
 	displayName: 'Conference',
@@ -17,8 +15,8 @@ const conferenceField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: 'ds-7f8c8eac… or CF…',
-	description: 'The conference name (the one in progress is used) or its SID',
+	placeholder: 'ds-7f8c8eac…',
+	description: "The conference name (the one in progress is used) or the provider's conference ID",
 };
 
 const participantField: INodeProperties = {
@@ -27,7 +25,7 @@ const participantField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	description: "The participant's call SID or label (the Digital Samba bridge is ds-bridge)",
+	description: "The participant's call ID (with Twilio, also its label: the Digital Samba bridge is ds-bridge)",
 };
 
 const announcementFields: INodeProperties[] = [
@@ -39,21 +37,28 @@ const announcementFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/voice',
 		description:
-			"The phone-bridge workflow's production URL, which speaks the announcement. Empty: the voice URL of the number the participants called.",
+			"The phone-bridge workflow's production URL, which speaks the announcement where the provider fetches it (Twilio). Empty: the URL the participants' calls came through.",
 	},
 ];
 
+interface Context {
+	i: number;
+	control: CallControl;
+	conference: ConferenceRef;
+	announcementsByUrl: boolean;
+}
+
 /**
- * Where the provider fetches an announcement: the IVR webhook with the text in its query. Without a
- * URL given, the voice URL of the number a participant called (so templates need no URL typed in).
+ * What to say, and where a provider that fetches announcements gets it: the IVR webhook with the
+ * text in its query. Without a URL given, the one a participant's call came through.
  */
-async function announcementUrl(this: IExecuteFunctions, i: number, accountSid: string, conferenceSid: string): Promise<string> {
+async function speech(this: IExecuteFunctions, { i, control, conference, announcementsByUrl }: Context) {
 	const text = String(this.getNodeParameter('text', i));
+	if (!announcementsByUrl) return { text, url: '' };
 	let webhookUrl = String(this.getNodeParameter('webhookUrl', i, '')).trim();
 	if (!webhookUrl) {
-		const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
-		const callSid = participants[0]?.call_sid;
-		webhookUrl = callSid ? await ivrWebhookUrlOfCall.call(this, accountSid, String(callSid)) : '';
+		const [first] = await control.listParticipants(conference);
+		webhookUrl = first ? await control.ivrUrlOfCall(first.callId) : '';
 		if (!webhookUrl) {
 			throw new NodeOperationError(this.getNode(), 'Could not find the IVR webhook URL for the announcement', {
 				itemIndex: i,
@@ -61,103 +66,92 @@ async function announcementUrl(this: IExecuteFunctions, i: number, accountSid: s
 			});
 		}
 	}
-	return announceUrl(webhookUrl, text);
+	return { text, url: announceUrl(webhookUrl, text) };
 }
 
-type Handler = (this: IExecuteFunctions, i: number, accountSid: string, conferenceSid: string) => Promise<IDataObject | IDataObject[]>;
+type Handler = (this: IExecuteFunctions, context: Context) => Promise<IDataObject | IDataObject[]>;
 
-function participantJson(participant: IDataObject): IDataObject {
-	const label = parseLabel(String(participant.label ?? ''));
-	return {
-		...participant,
-		isBridge: label.kind === 'bridge',
-		isCaller: label.kind === 'caller',
-		callerNumber: label.kind === 'caller' ? label.number : null,
-		callerName: label.kind === 'caller' ? label.name : null,
-	};
-}
+const participantOf = (context: IExecuteFunctions, i: number) => String(context.getNodeParameter('participant', i)).trim();
 
-const participantAction =
-	(build: (accountSid: string, conferenceSid: string, participant: string, i: number, context: IExecuteFunctions) => ReturnType<typeof twilioRest.setMuted>): Handler =>
-	async function (i, accountSid, conferenceSid) {
-		const participant = String(this.getNodeParameter('participant', i)).trim();
-		const answer = await sendTwilio.call(this, build(accountSid, conferenceSid, participant, i, this));
-		return participantJson(answer);
+/** Mute/hold and the like: the participant as the provider now has it. */
+const change =
+	(apply: (control: CallControl, conference: ConferenceRef, callId: string) => ReturnType<CallControl['setMuted']>, state: IDataObject): Handler =>
+	async function ({ i, control, conference }) {
+		const callId = participantOf(this, i);
+		const participant = await apply(control, conference, callId);
+		return participant ? participantJson(participant, conference) : { callId, conference: conference.name, conferenceId: conference.id, ...state };
 	};
 
 const handlers: Record<string, { fields: INodeProperties[]; run: Handler }> = {
 	get: {
 		fields: [],
-		async run(_i, accountSid, conferenceSid) {
-			return await sendTwilio.call(this, twilioRest.fetchConference(accountSid, conferenceSid));
+		async run({ control, conference }) {
+			const found = await control.getConference(conference.id);
+			return { conference: found?.name ?? conference.name, conferenceId: conference.id, raw: (found?.raw ?? {}) as IDataObject };
 		},
 	},
 	getParticipants: {
 		fields: [],
-		async run(_i, accountSid, conferenceSid) {
-			const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
-			return participants.map(participantJson);
+		async run({ control, conference }) {
+			return (await control.listParticipants(conference)).map((participant) => participantJson(participant, conference));
 		},
 	},
 	getParticipant: {
 		fields: [participantField],
-		run: participantAction((a, c, p) => twilioRest.getParticipant(a, c, p)),
+		async run({ i, control, conference }) {
+			const callId = participantOf(this, i);
+			const participant = await control.getParticipant(conference, callId);
+			return participant ? participantJson(participant, conference) : { found: false, callId, conference: conference.name };
+		},
 	},
-	mute: { fields: [participantField], run: participantAction((a, c, p) => twilioRest.setMuted(a, c, p, true)) },
-	unmute: { fields: [participantField], run: participantAction((a, c, p) => twilioRest.setMuted(a, c, p, false)) },
-	hold: { fields: [participantField], run: participantAction((a, c, p) => twilioRest.setHold(a, c, p, true)) },
-	unhold: { fields: [participantField], run: participantAction((a, c, p) => twilioRest.setHold(a, c, p, false)) },
+	mute: { fields: [participantField], run: change((control, conference, callId) => control.setMuted(conference, callId, true), { muted: true }) },
+	unmute: { fields: [participantField], run: change((control, conference, callId) => control.setMuted(conference, callId, false), { muted: false }) },
+	hold: { fields: [participantField], run: change((control, conference, callId) => control.setHold(conference, callId, true), { onHold: true }) },
+	unhold: { fields: [participantField], run: change((control, conference, callId) => control.setHold(conference, callId, false), { onHold: false }) },
 	announce: {
 		fields: [participantField, ...announcementFields],
-		async run(i, accountSid, conferenceSid) {
-			const participant = String(this.getNodeParameter('participant', i)).trim();
-			const url = await announcementUrl.call(this, i, accountSid, conferenceSid);
-			return participantJson(await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, participant, url)));
+		async run(context) {
+			const callId = participantOf(this, context.i);
+			await context.control.announce(context.conference, callId, await speech.call(this, context));
+			return { announced: true, callId, conference: context.conference.name, conferenceId: context.conference.id };
 		},
 	},
 	remove: {
 		fields: [participantField],
-		async run(i, accountSid, conferenceSid) {
-			const participant = String(this.getNodeParameter('participant', i)).trim();
-			await sendTwilio.call(this, twilioRest.removeParticipant(accountSid, conferenceSid, participant));
-			return { removed: true, participant, conferenceSid };
+		async run({ i, control, conference }) {
+			const callId = participantOf(this, i);
+			await control.remove(conference, callId);
+			return { removed: true, callId, conference: conference.name, conferenceId: conference.id };
 		},
 	},
 	announceAll: {
 		fields: announcementFields,
-		async run(i, accountSid, conferenceSid) {
-			const url = await announcementUrl.call(this, i, accountSid, conferenceSid);
-			return await sendTwilio.call(this, twilioRest.announceToConference(accountSid, conferenceSid, url));
+		async run(context) {
+			await context.control.announce(context.conference, undefined, await speech.call(this, context));
+			return { announced: true, conference: context.conference.name, conferenceId: context.conference.id };
 		},
 	},
 	end: {
 		fields: [],
-		async run(_i, accountSid, conferenceSid) {
-			return await sendTwilio.call(this, twilioRest.endConference(accountSid, conferenceSid));
+		async run({ control, conference }) {
+			await control.endConference(conference);
+			return { ended: true, conference: conference.name, conferenceId: conference.id };
 		},
 	},
 };
-
-/** The SID of the conference: given, or the in-progress one with this name. */
-async function conferenceSid(this: IExecuteFunctions, i: number, accountSid: string): Promise<string | undefined> {
-	const reference = String(this.getNodeParameter('conference', i)).trim();
-	if (!reference) throw new NodeOperationError(this.getNode(), 'No conference was given', { itemIndex: i });
-	if (CONFERENCE_SID.test(reference)) return reference;
-	const page = await sendTwilio.call(this, twilioRest.findInProgressConference(accountSid, reference));
-	const [found] = (page.conferences as IDataObject[] | undefined) ?? [];
-	return found ? String(found.sid) : undefined;
-}
 
 function operation(name: string) {
 	const handler = handlers[name];
 	return {
 		description: updateDisplayOptions({ show: { resource: ['conference'], operation: [name] } }, [conferenceField, ...handler.fields]),
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
-			const { accountSid } = await twilioCredentials(this);
-			const sid = await conferenceSid.call(this, i, accountSid);
+			const reference = String(this.getNodeParameter('conference', i)).trim();
+			if (!reference) throw new NodeOperationError(this.getNode(), 'No conference was given', { itemIndex: i });
+			const { provider, control } = await phoneApi(this, i);
+			const conference = await control.findConference(reference);
 			// No conference in progress: nothing to list or change; say so instead of failing.
-			if (!sid) return name === 'getParticipants' ? [] : { found: false, conference: this.getNodeParameter('conference', i) };
-			return await handler.run.call(this, i, accountSid, sid);
+			if (!conference) return name === 'getParticipants' ? [] : { found: false, conference: reference };
+			return await handler.run.call(this, { i, control, conference, announcementsByUrl: provider.capabilities.announcement === 'url' });
 		},
 	};
 }

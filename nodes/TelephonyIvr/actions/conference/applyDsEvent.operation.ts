@@ -15,9 +15,7 @@ import { isUuid } from '../../../core/digitalsamba/rooms';
 import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
-import { renderTwiml } from '../../../core/voice/providers/twilio/render';
-import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { ivrWebhookUrlOfCall, sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import { phoneApi } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Input: items from the Digital Samba Trigger', name: 'applyDsNotice', type: 'notice', default: '' },
@@ -51,30 +49,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (!isUuid(roomId)) throw refuse(`The Digital Samba event has no room UUID (roomId: '${roomId.slice(0, 64)}')`, 'Connect this node to a Digital Samba Trigger');
 	if (CALL_EVENTS.has(eventType) && !callId) throw refuse(`The Digital Samba event ${eventType} has no callId`, 'Nothing was done on the phone: the event does not say which caller');
 
-	const { accountSid } = await twilioCredentials(this);
-	const found = await sendTwilio.call(this, twilioRest.findInProgressConference(accountSid, conference));
-	const conferenceSid = (((found.conferences as IDataObject[] | undefined) ?? [])[0]?.sid as string | undefined) ?? '';
-	if (!conferenceSid) {
+	const { provider, control } = await phoneApi(this, i);
+	const found = await control.findConference(conference);
+	if (!found) {
 		if (eventType === 'session_ended') return { ...outcome, applied: false, reason: 'no conference in progress' };
 		throw refuse(`Call ${callId} is not in room ${roomId}'s conference: none is in progress`, 'Nothing was done on the phone');
 	}
-	const participants = await sendTwilioAllPages.call(this, twilioRest.listParticipants(accountSid, conferenceSid), 'participants');
+	const participants = await control.listParticipants(found);
 
 	if (eventType === 'session_ended') {
-		const goodbye = renderTwiml([{ kind: 'say', text: String(this.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' }]);
-		for (const participant of participants) {
-			if (parseLabel(String(participant.label ?? '')).kind === 'caller') {
-				await sendTwilio.call(this, twilioRest.redirectCall(accountSid, String(participant.call_sid), goodbye));
-			}
-		}
-		await sendTwilio.call(this, twilioRest.endConference(accountSid, conferenceSid));
+		const goodbye = [{ kind: 'say' as const, text: String(this.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' as const }];
+		const callers = participants.filter((participant) => parseLabel(participant.label).kind === 'caller');
+		for (const caller of callers) await control.redirect(caller.callId, goodbye);
+		await control.endConference(found);
 		return { ...outcome, applied: true, callersHungUp: participants.length };
 	}
 
 	// Act only on a caller the provider lists in this room's conference: never the bridge, never a
 	// call of another room.
-	const participant = participants.find((entry) => String(entry.call_sid) === callId);
-	const kind = participant ? parseLabel(String(participant.label ?? '')).kind : undefined;
+	const participant = participants.find((entry) => entry.callId === callId);
+	const kind = participant ? parseLabel(participant.label).kind : undefined;
 	if (kind !== 'caller') {
 		throw refuse(
 			kind === 'bridge' ? `Call ${callId} is the phone bridge, not a caller` : `Call ${callId.slice(0, 64)} is not a caller in room ${roomId}'s conference`,
@@ -82,11 +76,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	}
 	if (eventType === 'phone_participant_asked_to_unmute') {
-		const webhookUrl = await ivrWebhookUrlOfCall.call(this, accountSid, callId);
 		const text = String(this.getNodeParameter('askToUnmuteText', i));
-		await sendTwilio.call(this, twilioRest.announceToParticipant(accountSid, conferenceSid, callId, announceUrl(webhookUrl, text)));
+		const url = provider.capabilities.announcement === 'url' ? announceUrl(await control.ivrUrlOfCall(callId), text) : '';
+		await control.announce(found, callId, { text, url });
 	} else {
-		await sendTwilio.call(this, twilioRest.setMuted(accountSid, conferenceSid, callId, eventType === 'phone_participant_muted'));
+		await control.setMuted(found, callId, eventType === 'phone_participant_muted');
 	}
 	return { ...outcome, applied: true };
 }

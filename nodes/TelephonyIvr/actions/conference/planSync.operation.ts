@@ -20,8 +20,8 @@ import { absentCalls, healingClaims, openRow } from '../../../core/ivr/healing';
 import type { Claim, PresentParticipant } from '../../../core/ivr/syncPlan';
 import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
-import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { sendTwilio, sendTwilioAllPages, twilioCredentials } from '../../transport';
+import type { CallControl } from '../../../core/voice/provider';
+import { phoneApi } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -52,7 +52,6 @@ export const description = updateDisplayOptions({ show: { resource: ['conference
 const PARTICIPANT_TYPES = new Set(['participant.joined', 'participant.left']);
 /** Absent calls whose status one event looks up for healing: bounds a hang-up wave's cost. */
 export const HEAL_STATUS_CHECKS = 3;
-const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 const isEvent = (json: IDataObject) => typeof json.type === 'string' && 'conferenceId' in json;
 
@@ -83,32 +82,28 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 async function plan(context: IExecuteFunctions, i: number, event: ParticipantEvent, rows?: OpenRow[]): Promise<IDataObject[]> {
 	if (!PARTICIPANT_TYPES.has(event.type) || !event.conferenceId || !event.callId) return [];
 	const roomId = roomIdOf(event.conference) ?? null;
-	const { accountSid } = await twilioCredentials(context);
+	const { provider, control } = await phoneApi(context, i);
 
-	const conference = await sendTwilio.call(context, twilioRest.fetchConference(accountSid, event.conferenceId));
-	const participants = await sendTwilioAllPages.call(context, twilioRest.listParticipants(accountSid, event.conferenceId), 'participants');
-	const present: PresentParticipant[] = participants.map((participant) => ({
-		callId: String(participant.call_sid),
-		label: String(participant.label ?? ''),
-	}));
-	const disagrees = disagreement(event, String(conference.friendly_name ?? ''), present);
+	const conference = await control.getConference(event.conferenceId);
+	const participants = conference ? await control.listParticipants(conference) : [];
+	const present: PresentParticipant[] = participants.map(({ callId, label }) => ({ callId, label }));
+	const disagrees = disagreement(event, conference?.name ?? '', present);
 	if (disagrees) {
-		throw new NodeOperationError(context.getNode(), `The conference callback disagrees with Twilio's records: ${disagrees}`, {
+		throw new NodeOperationError(context.getNode(), `The conference callback disagrees with ${provider.name}'s records: ${disagrees}`, {
 			itemIndex: i,
-			description: 'Nothing was decided from it. A genuine Twilio callback always agrees: check who can sign requests with this account.',
+			description: `Nothing was decided from it. A genuine ${provider.name} callback always agrees: check who can sign requests with this account.`,
 		});
 	}
 	let callStillUp = false;
 	if (event.type === 'participant.left' && event.label !== BRIDGE_LABEL) {
-		const call = await sendTwilio.call(context, twilioRest.fetchCall(accountSid, event.callId));
-		callStillUp = call.status === 'in-progress';
+		callStillUp = (await control.callStatus(event.callId)) === 'up';
 	}
 
 	const base = { roomId, conference: event.conference, conferenceId: event.conferenceId, trigger: event.type, sequence: event.sequence ?? null };
 	const executionId = String(context.getExecutionId());
 	const planned = planClaims(event, present, callStillUp, executionId);
 	const now = Date.now();
-	const healing = rows ? healingClaims(event.conference, rows, present, await endedCalls(context, accountSid, absentCalls(rows, present, now, HEAL_STATUS_CHECKS)), now, executionId) : [];
+	const healing = rows ? healingClaims(event.conference, rows, present, await endedCalls(control, absentCalls(rows, present, now, HEAL_STATUS_CHECKS)), now, executionId) : [];
 	const claims = withoutRepeats([...planned, ...healing]).map((claim): IDataObject => ({ ...base, ...claim }));
 
 	const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
@@ -117,12 +112,12 @@ async function plan(context: IExecuteFunctions, i: number, event: ParticipantEve
 }
 
 /** Of the given calls, those the provider says have ended; a lookup that fails decides nothing. */
-async function endedCalls(context: IExecuteFunctions, accountSid: string, callIds: string[]): Promise<Set<string>> {
+async function endedCalls(control: CallControl, callIds: string[]): Promise<Set<string>> {
 	const ended = new Set<string>();
 	await Promise.all(
 		callIds.map(async (callId) => {
-			const call = await sendTwilio.call(context, twilioRest.fetchCall(accountSid, callId)).catch(() => undefined);
-			if (call && ENDED_STATUSES.has(String(call.status))) ended.add(callId);
+			const status = await control.callStatus(callId).catch(() => 'unknown');
+			if (status === 'ended') ended.add(callId);
 		}),
 	);
 	return ended;

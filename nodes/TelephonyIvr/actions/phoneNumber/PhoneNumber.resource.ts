@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { twilioRest } from '../../../core/voice/providers/twilio/rest';
-import { sendTwilio, twilioCredentials } from '../../transport';
+import { CallControlError } from '../../../core/voice/provider';
+import { phoneApi } from '../../transport';
 
 /** Points a number's voice and fallback URLs at the workflows, so set-up needs no console copy-paste. */
 const configure = {
@@ -47,19 +47,7 @@ const configure = {
 		},
 	] as INodeProperties[]),
 	async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-		const { accountSid } = await twilioCredentials(this);
 		const phoneNumber = String(this.getNodeParameter('phoneNumber', i, '')).trim();
-		const found = await sendTwilio.call(this, twilioRest.findPhoneNumber(accountSid, phoneNumber));
-		const numbers = (found.incoming_phone_numbers as IDataObject[] | undefined) ?? [];
-		if (numbers.length !== 1) {
-			const message = phoneNumber
-				? `The number ${phoneNumber} is not in this Twilio account`
-				: `The account has ${numbers.length} numbers: say which one to configure`;
-			throw new NodeOperationError(this.getNode(), message, {
-				itemIndex: i,
-				description: 'Check the number (E.164, e.g. +15551234567) and the credential’s account',
-			});
-		}
 		const base = webhookBaseUrl(this);
 		const fromPath = (name: string) => {
 			const path = String(this.getNodeParameter(name, i, '')).trim().replace(/^\/+/, '');
@@ -68,8 +56,17 @@ const configure = {
 		const voiceUrl = String(this.getNodeParameter('voiceUrl', i, '')).trim() || fromPath('voicePath');
 		if (!voiceUrl) throw new NodeOperationError(this.getNode(), 'Give a Voice URL or a Voice Path', { itemIndex: i });
 		const fallbackUrl = String(this.getNodeParameter('fallbackUrl', i, '')).trim() || fromPath('fallbackPath');
-		const configured = await sendTwilio.call(this, twilioRest.configurePhoneNumber(accountSid, String(numbers[0].sid), { voiceUrl, fallbackUrl }));
-		return { phoneNumber: configured.phone_number, voiceUrl: configured.voice_url, fallbackUrl: configured.voice_fallback_url };
+		const { control } = await phoneApi(this, i);
+		try {
+			return { ...(await control.configureNumber(phoneNumber, { voiceUrl, fallbackUrl })) };
+		} catch (error) {
+			// API failures are NodeApiErrors already; a refusal of ours says what to fix.
+			if (error instanceof NodeApiError) throw error;
+			throw new NodeOperationError(this.getNode(), error as Error, {
+				itemIndex: i,
+				description: error instanceof CallControlError ? error.hint : undefined,
+			});
+		}
 	},
 };
 

@@ -24,10 +24,10 @@ import {
 } from '../../../core/ivr/script';
 import type { CallEvent, VoiceEvent } from '../../../core/voice/events';
 import { isCallEvent } from '../../../core/voice/events';
-import type { InboundRequest, ProviderId } from '../../../core/voice/provider';
-import { providers } from '../../../core/voice/providers';
+import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../../../core/voice/provider';
 import { withItemIndex } from '../../../shared/forEachItem';
-import { twilioCredentials } from '../../transport';
+import { providerCredentials, providerOf } from '../../transport';
+import { identityOf } from '../identity';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
 
@@ -63,40 +63,50 @@ function stringRecord(value: unknown): Record<string, string> {
 	return Object.fromEntries(Object.entries(value as IDataObject).map(([key, item]) => [key, text(item)]));
 }
 
-/** The Webhook node's item as the provider sent it: URL with its query, headers, form fields. */
-export function inboundRequest(item: IDataObject, publicUrl: string): InboundRequest {
+/**
+ * The Webhook node's item as the provider sent it: URL with its query, headers, body. `rawBody`
+ * is the body's bytes as the Webhook node keeps them with its Raw Body option (for providers that
+ * sign the body); n8n's Webhook node only receives POSTs here.
+ */
+export function inboundRequest(item: IDataObject, publicUrl: string, rawBody?: string): InboundRequest {
 	const query = stringRecord(item.query);
 	const base = publicUrl || text(item.webhookUrl);
 	const queryText = new URLSearchParams(query).toString();
 	const headers = Object.fromEntries(
 		Object.entries(stringRecord(item.headers)).map(([key, value]) => [key.toLowerCase(), value]),
 	);
-	return { url: queryText ? `${base}?${queryText}` : base, headers, params: stringRecord(item.body), query };
+	const isForm = /x-www-form-urlencoded/i.test(headers['content-type'] ?? '');
+	return {
+		method: 'POST',
+		url: queryText ? `${base}?${queryText}` : base,
+		headers,
+		params: isForm || !headers['content-type'] ? stringRecord(item.body) : {},
+		body: item.body ?? {},
+		query,
+		rawBody,
+	};
+}
+
+/** The raw body the Webhook node kept (its Raw Body option), read only when it is there. */
+async function rawBodyOf(context: IExecuteFunctions, item: INodeExecutionData, i: number): Promise<string | undefined> {
+	if (!item.binary?.data) return undefined;
+	return (await context.helpers.getBinaryDataBuffer(i, 'data')).toString('utf8');
 }
 
 function conferenceEventJson(event: VoiceEvent): IDataObject {
 	const json: IDataObject = { ...event } as unknown as IDataObject;
-	if ('label' in event) {
-		const label = parseLabel(event.label);
-		json.isBridge = label.kind === 'bridge';
-		json.isCaller = label.kind === 'caller';
-		if (label.kind === 'caller') {
-			json.callerNumber = label.number;
-			json.callerName = label.name;
-		}
-	}
-	return json;
+	return 'label' in event ? { ...json, ...identityOf(event.label) } : json;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
-	const provider = this.getNodeParameter('provider', 0) as ProviderId;
-	const { authToken } = await twilioCredentials(this);
+	const provider = providerOf(this);
+	const credentials = await providerCredentials(this, provider);
 	const items = this.getInputData();
 
 	for (let i = 0; i < items.length; i++) {
 		try {
-			await handleItem.call(this, items[i].json, i, outputs, provider, authToken);
+			await handleItem.call(this, items[i], i, outputs, provider, credentials);
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
 			outputs[OUTPUT.rejected].push({
@@ -110,16 +120,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 async function handleItem(
 	this: IExecuteFunctions,
-	input: IDataObject,
+	item: INodeExecutionData,
 	i: number,
 	outputs: INodeExecutionData[][],
-	provider: ProviderId,
-	authToken: string,
+	adapter: VoiceProvider,
+	credentials: ProviderCredentials,
 ): Promise<void> {
-	const adapter = providers[provider];
+	const input = item.json;
+	const provider = adapter.id;
 	const publicUrl = (this.getNodeParameter('publicUrl', i, '') as string).trim();
 	const settings = ivrSettings(this, i);
-	const request = inboundRequest(input, publicUrl);
+	const request = inboundRequest(input, publicUrl, await rawBodyOf(this, item, i));
 	if (!request.url) {
 		throw new NodeOperationError(this.getNode(), 'The input has no webhookUrl', {
 			itemIndex: i,
@@ -129,7 +140,7 @@ async function handleItem(
 	const reject = (reason: string, status = 403) =>
 		outputs[OUTPUT.rejected].push({ json: { rejected: true, status, reason }, pairedItem: { item: i } });
 
-	const verified = adapter.verify(request, authToken);
+	const verified = adapter.verify(request, credentials);
 	if (!verified.ok) {
 		reject(verified.reason);
 		return;

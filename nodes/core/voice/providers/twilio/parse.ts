@@ -3,9 +3,8 @@
  * voice request answers comes from the `step` parameter in the URLs we gave Twilio; the other
  * parameters we put there (attempt, muted, hand…) come back as `state`.
  */
-import type { CallEvent, ParticipantEventType, RawParams, VoiceEvent } from '../../events';
-
-export type ParseResult = { ok: true; event: VoiceEvent } | { ok: false; reason: string };
+import type { CallEvent, ParticipantEventType, RawParams } from '../../events';
+import type { ParseResult } from '../../provider';
 
 const PARTICIPANT_EVENTS: Record<string, ParticipantEventType> = {
 	'participant-join': 'participant.joined',

@@ -7,9 +7,10 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
+import type { VerifyResult } from '../../provider';
+
 export type SignedParams = Record<string, string | string[]>;
 
-export type VerifyResult = { ok: true } | { ok: false; reason: string };
 
 function paramsText(params: SignedParams): string {
 	return Object.keys(params)
