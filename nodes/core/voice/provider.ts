@@ -89,7 +89,7 @@ export interface CallControl {
 	/** The IVR webhook URL this call came through (where announcements are spoken from). */
 	ivrUrlOfCall(callId: string): Promise<string>;
 	/** Point a number (empty: the account's only one) at the IVR's answer and fallback URLs. */
-	configureNumber(phoneNumber: string, urls: { voiceUrl: string; fallbackUrl?: string }): Promise<NumberConfiguration>;
+	configureNumber(phoneNumber: string, urls: { voiceUrl: string; fallbackUrl?: string }): Promise<NumberConfiguration | Refusal>;
 }
 
 /** What the IVR asks of a provider instead of assuming Twilio. */
@@ -114,15 +114,10 @@ export interface Capabilities {
 	conferenceNameMax: number;
 }
 
-/** A refusal of call control that is the user's to fix (a number not in the account…), with a hint. */
-export class CallControlError extends Error {
-	constructor(
-		message: string,
-		readonly hint?: string,
-	) {
-		super(message);
-		this.name = 'CallControlError';
-	}
+/** Call control declined to act, for a reason the user can fix (a number not in the account…). */
+export interface Refusal {
+	refused: string;
+	hint: string;
 }
 
 export interface ProviderCredential {

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { CallControlError } from '../../../core/voice/provider';
 import { phoneApi } from '../../transport';
 
 /** Points a number's voice and fallback URLs at the workflows, so set-up needs no console copy-paste. */
@@ -57,16 +56,9 @@ const configure = {
 		if (!voiceUrl) throw new NodeOperationError(this.getNode(), 'Give a Voice URL or a Voice Path', { itemIndex: i });
 		const fallbackUrl = String(this.getNodeParameter('fallbackUrl', i, '')).trim() || fromPath('fallbackPath');
 		const { control } = await phoneApi(this, i);
-		try {
-			return { ...(await control.configureNumber(phoneNumber, { voiceUrl, fallbackUrl })) };
-		} catch (error) {
-			// API failures are NodeApiErrors already; a refusal of ours says what to fix.
-			if (error instanceof NodeApiError) throw error;
-			throw new NodeOperationError(this.getNode(), error as Error, {
-				itemIndex: i,
-				description: error instanceof CallControlError ? error.hint : undefined,
-			});
-		}
+		const configured = await control.configureNumber(phoneNumber, { voiceUrl, fallbackUrl });
+		if ('refused' in configured) throw new NodeOperationError(this.getNode(), configured.refused, { itemIndex: i, description: configured.hint });
+		return { ...configured };
 	},
 };
 

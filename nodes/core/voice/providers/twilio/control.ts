@@ -5,7 +5,6 @@
 import type { HttpFailure, JsonRecord, Send } from '../../../http';
 import { record, records, text } from '../../../http';
 import type { CallControl, CallStatus, Participant, ProviderCredentials } from '../../provider';
-import { CallControlError } from '../../provider';
 import { renderTwiml } from './render';
 import { twilioRest } from './rest';
 
@@ -88,12 +87,12 @@ export function twilioControl(send: Send, credentials: ProviderCredentials): Cal
 		async configureNumber(phoneNumber, urls) {
 			const numbers = records((await send(twilioRest.findPhoneNumber(accountSid, phoneNumber))).incoming_phone_numbers);
 			if (numbers.length !== 1) {
-				throw new CallControlError(
-					phoneNumber
+				return {
+					refused: phoneNumber
 						? `The number ${phoneNumber} is not in this Twilio account`
 						: `The account has ${numbers.length} numbers: say which one to configure`,
-					'Check the number (E.164, e.g. +15551234567) and the credential’s account',
-				);
+					hint: 'Check the number (E.164, e.g. +15551234567) and the credential’s account',
+				};
 			}
 			const configured = await send(twilioRest.configurePhoneNumber(accountSid, text(numbers[0].sid), urls));
 			return { phoneNumber: text(configured.phone_number), voiceUrl: text(configured.voice_url), fallbackUrl: text(configured.voice_fallback_url) };
