@@ -15,6 +15,8 @@ export interface HttpRequestSpec {
 	json?: unknown;
 	/** Another API host of the same provider (Sinch configures numbers on a second host). */
 	baseUrl?: string;
+	/** A 404 answers `{}` instead of failing: for lookups where "not there" is an answer. */
+	missingIsEmpty?: boolean;
 }
 
 export type JsonRecord = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Instruction } from '../../core/voice/instructions';
+import type { VoiceProvider } from '../../core/voice/provider';
 import { providers } from '../../core/voice/providers';
-import type { ProviderId } from '../../core/voice/provider';
 
 /**
  * Markup as the answer to the provider: binary `data` (so a Respond to Webhook node in binary
@@ -12,12 +12,12 @@ import type { ProviderId } from '../../core/voice/provider';
  * inline binaries as they are.
  */
 export function markupItem(
-	provider: ProviderId,
+	provider: VoiceProvider,
 	instructions: Instruction[],
 	itemIndex: number,
 	json: IDataObject = {},
 ): INodeExecutionData {
-	const markup = providers[provider].render(instructions);
+	const markup = provider.render(instructions);
 	const bytes = Buffer.from(markup.body, 'utf8');
 	const binary: IBinaryData = {
 		data: bytes.toString('base64'),

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ProviderId } from '../../core/voice/provider';
 import { forEachItem, withItemIndex } from '../../shared/forEachItem';
+import { providerOf } from '../transport';
 import * as call from './call/Call.resource';
 import * as conference from './conference/Conference.resource';
 import * as invitation from './invitation/Invitation.resource';
@@ -35,7 +35,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs = empty();
 	if (resource === 'response' && Object.hasOwn(response.operations, operation)) {
-		const provider = this.getNodeParameter('provider', 0) as ProviderId;
+		const provider = providerOf(this);
 		const run = response.operations[operation as keyof typeof response.operations].execute;
 		for (let i = 0; i < this.getInputData().length; i++) {
 			try {

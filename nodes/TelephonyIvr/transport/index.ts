@@ -7,7 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { HttpRequestSpec, JsonRecord, Send } from '../../core/http';
 import { record } from '../../core/http';
-import type { CallControl, ProviderCredentials, ProviderId, VoiceProvider } from '../../core/voice/provider';
+import type { CallControl, ProviderCredentials, VoiceProvider } from '../../core/voice/provider';
+import type { ProviderId } from '../../core/voice/providers';
 import { providers } from '../../core/voice/providers';
 
 /** The provider the node's Provider parameter names. */
@@ -23,9 +24,13 @@ export async function providerCredentials(context: IExecuteFunctions, provider: 
 	return await context.getCredentials<IDataObject>(provider.credential.name);
 }
 
+const underlyingOf = (error: unknown) => (error instanceof NodeApiError && error.cause ? error.cause : error);
+const responseOf = (error: unknown) => (underlyingOf(error) as { response?: { status?: number; data?: unknown } }).response;
+const statusOf = (error: unknown) => responseOf(error)?.status;
+
 function apiError(context: IExecuteFunctions, provider: VoiceProvider, error: unknown, request: HttpRequestSpec): NodeApiError {
-	const underlying = error instanceof NodeApiError && error.cause ? error.cause : error;
-	const response = (underlying as { response?: { status?: number; data?: unknown } }).response;
+	const underlying = underlyingOf(error);
+	const response = responseOf(error);
 	const status = response?.status;
 	const { message, description } = provider.describeError({ status, body: record(response?.data), request });
 	const failure = new NodeApiError(context.getNode(), underlying as JsonObject, { message, httpCode: status ? String(status) : undefined });
@@ -50,6 +55,7 @@ function sender(context: IExecuteFunctions, provider: VoiceProvider, credentials
 			const answer: unknown = await context.helpers.httpRequestWithAuthentication.call(context, provider.credential.name, options);
 			return record(answer) as JsonRecord;
 		} catch (error) {
+			if (request.missingIsEmpty && statusOf(error) === 404) return {};
 			throw apiError(context, provider, error, request);
 		}
 	};

@@ -28,7 +28,14 @@ export type CallEvent =
 	/** The provider asks what to announce (`announceUrl`). */
 	| ({ type: 'call.announce'; text: string } & CallBase)
 	/** The number's fallback URL was called: the main flow failed. */
-	| ({ type: 'call.fallback'; errorCode?: string } & CallBase);
+	| ({ type: 'call.fallback'; errorCode?: string } & CallBase)
+	/**
+	 * Keys a caller pressed while staying in the conference (providers whose capabilities say
+	 * `keypad: 'detect'`), e.g. `*6`.
+	 */
+	| ({ type: 'call.keypad'; keys: string; conference: string } & CallBase)
+	/** The call is over (Sinch DICE): for providers without conference leave callbacks, the leave. */
+	| ({ type: 'call.ended'; reason?: string } & CallBase);
 
 export type ParticipantEventType =
 	| 'participant.joined'

@@ -8,8 +8,6 @@ import type { HttpFailure, JsonRecord, Send } from '../http';
 import type { VoiceEvent } from './events';
 import type { Instruction } from './instructions';
 
-export type ProviderId = 'twilio';
-
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
 
 export type ParseResult = { ok: true; event: VoiceEvent } | { ok: false; reason: string };
@@ -130,7 +128,8 @@ export interface ProviderCredential {
 }
 
 export interface VoiceProvider {
-	readonly id: ProviderId;
+	/** The Provider parameter's value, and the provider's folder name. */
+	readonly id: string;
 	/** As people write it: "Twilio". */
 	readonly name: string;
 	readonly credential: ProviderCredential;

@@ -127,7 +127,6 @@ async function handleItem(
 	credentials: ProviderCredentials,
 ): Promise<void> {
 	const input = item.json;
-	const provider = adapter.id;
 	const publicUrl = (this.getNodeParameter('publicUrl', i, '') as string).trim();
 	const settings = ivrSettings(this, i);
 	const request = inboundRequest(input, publicUrl, await rawBodyOf(this, item, i));
@@ -153,7 +152,7 @@ async function handleItem(
 	const event = parsed.event;
 	const webhookUrl = publicUrl || text(input.webhookUrl);
 	const answer = (instructions: Parameters<typeof markupItem>[1], json: IDataObject = {}) =>
-		outputs[OUTPUT.answer].push(markupItem(provider, instructions, i, { eventType: event.type, ...json }));
+		outputs[OUTPUT.answer].push(markupItem(adapter, instructions, i, { eventType: event.type, ...json }));
 
 	if (!isCallEvent(event)) {
 		answer([]);
@@ -204,8 +203,28 @@ async function handleItem(
 		case 'call.fallback':
 			answer(apology(settings), { callId: call.callId });
 			break;
+		case 'call.keypad': {
+			// The caller stays in the conference (capabilities.keypad 'detect'): nothing to answer.
+			answer([], { callId: call.callId });
+			const toggle = KEYPAD_TOGGLES[call.keys];
+			if (toggle) {
+				outputs[OUTPUT.keypad].push({
+					json: { toggle, keys: call.keys, callId: call.callId, conference: call.conference, roomId: roomIdOf(call.conference) ?? null, callerNumber: call.from },
+					pairedItem: { item: i },
+				});
+			}
+			break;
+		}
+		case 'call.ended':
+			// Providers without conference leave callbacks: the end of the call is the leave.
+			answer([], { callId: call.callId });
+			outputs[OUTPUT.conferenceEvent].push({ json: { ...call } as unknown as IDataObject, pairedItem: { item: i } });
+			break;
 	}
 }
+
+/** In-conference keys (Sinch detect mode): `*6` flips mute, `*9` flips the hand. */
+const KEYPAD_TOGGLES: Record<string, 'mute' | 'hand'> = { '*6': 'mute', '*9': 'hand' };
 
 /** `*6`/`*9` as a compare-and-set on the caller's row ("dial-in calls": muted, hand, keypad). */
 function keypadTransition(state: Record<string, string>, action: KeypadAction): IDataObject {

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apology, pinPrompt, waitMusic } from '../../../core/ivr/script';
 import type { Instruction } from '../../../core/voice/instructions';
-import type { ProviderId } from '../../../core/voice/provider';
+import type { VoiceProvider } from '../../../core/voice/provider';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
 
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['response'], operation: ['render'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, i: number, provider: ProviderId): Promise<INodeExecutionData> {
+export async function execute(this: IExecuteFunctions, i: number, provider: VoiceProvider): Promise<INodeExecutionData> {
 	const settings = ivrSettings(this, i);
 	const steps = this.getNodeParameter('steps.step', i, []) as IDataObject[];
 	const webhookUrl = (this.getNodeParameter('webhookUrl', i, '') as string) || String(this.getInputData()[i].json.webhookUrl ?? '');

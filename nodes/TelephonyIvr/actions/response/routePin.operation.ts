@@ -11,7 +11,7 @@ import { parseLabel } from '../../../core/ivr/labels';
 import { routePin } from '../../../core/ivr/script';
 import type { Instruction } from '../../../core/voice/instructions';
 import type { CallEvent } from '../../../core/voice/events';
-import type { ProviderId } from '../../../core/voice/provider';
+import type { VoiceProvider } from '../../../core/voice/provider';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
@@ -63,7 +63,7 @@ function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): Pin
 	});
 }
 
-export async function execute(this: IExecuteFunctions, i: number, provider: ProviderId): Promise<INodeExecutionData> {
+export async function execute(this: IExecuteFunctions, i: number, provider: VoiceProvider): Promise<INodeExecutionData> {
 	const row = this.getInputData()[i].json;
 	const { event, webhookUrl } = pinItem(this, row, i);
 	const columns = this.getNodeParameter('columns', i, {}) as Record<string, string>;

@@ -1,5 +1,8 @@
-import type { ProviderId, VoiceProvider } from '../provider';
+import type { VoiceProvider } from '../provider';
+import { sinch } from './sinch';
 import { twilio } from './twilio';
 
-/** Sinch, Vonage, Plivo and Telnyx join here, one folder each. */
-export const providers: Record<ProviderId, VoiceProvider> = { twilio };
+/** Every voice provider, one folder each; Vonage, Plivo and Telnyx join here. */
+export const providers = { twilio, sinch } satisfies Record<string, VoiceProvider>;
+
+export type ProviderId = keyof typeof providers;
