@@ -1,0 +1,63 @@
+/**
+ * Sinch callbacks as neutral events. The bodies are typed with the official SDK's request types,
+ * so a misspelt field (Sinch writes `callid`, `menuResult`, `cli`) fails to compile here.
+ */
+import type { Voice } from '@sinch/voice';
+
+import { parseSinchCallback } from '../../../../../nodes/core/voice/providers/sinch/parse';
+
+const wire = (body: object): unknown => JSON.parse(JSON.stringify(body));
+const CONFERENCE = 'ds-7f8c8eac-6643-47db-8d93-e7633e6e53ec';
+
+const ice: Voice.IceRequest = {
+	event: 'ice',
+	callid: 'e3a1b2c4-0000-4000-8000-000000000001',
+	timestamp: new Date('2026-11-26T21:00:00Z'),
+	cli: '46700000000',
+	to: { type: 'number', endpoint: '+46700000001' },
+	originationType: 'PSTN',
+	applicationKey: 'app-key',
+	version: 1,
+};
+const pie = (menuResult: Voice.MenuResult): Voice.PieRequest => ({ event: 'pie', callid: ice.callid, timestamp: new Date(), menuResult, applicationKey: 'app-key', version: 1 });
+
+describe('Sinch callbacks', () => {
+	it('an ICE is an incoming call, the number given its +', () => {
+		const parsed = parseSinchCallback(wire(ice));
+		expect(parsed).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.incoming', callId: ice.callid, from: '+46700000000', to: '+46700000001', sip: undefined }) });
+	});
+
+	it('a PIE from our PIN menu is the digits with the attempt its menu id carries', () => {
+		const parsed = parseSinchCallback(wire(pie({ menuId: 'step=pin&attempt=2', type: 'sequence', value: '123456', inputMethod: 'dtmf' })));
+		expect(parsed).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.digits', step: 'pin', digits: '123456', attempt: 2, callId: ice.callid }) });
+	});
+
+	it('a timeout at the PIN prompt is an attempt with no digits', () => {
+		const parsed = parseSinchCallback(wire(pie({ menuId: 'step=pin&attempt=1', type: 'timeout', value: '' })));
+		expect(parsed).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.digits', digits: '', attempt: 1 }) });
+	});
+
+	it('a PIE whose menu is the conference is keys pressed in the conference', () => {
+		const parsed = parseSinchCallback(wire(pie({ menuId: CONFERENCE, type: 'sequence', value: '*6', inputMethod: 'dtmf' })));
+		expect(parsed).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.keypad', keys: '*6', conference: CONFERENCE }) });
+	});
+
+	it('a DICE is the end of the call, with its reason', () => {
+		const dice: Voice.DiceRequest = { event: 'dice', callid: ice.callid, timestamp: new Date(), reason: 'CALLERHANGUP', result: 'ANSWERED', from: '46700000000', version: 1 };
+		expect(parseSinchCallback(wire(dice))).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.ended', reason: 'CALLERHANGUP', callId: ice.callid }) });
+	});
+
+	it.each([
+		['no event', { callid: 'c1' }, 'not a Sinch voice callback'],
+		['no callid', { event: 'ice' }, 'callid'],
+		['a callid with a slash', { event: 'ice', callid: '../x' }, 'callid'],
+		['digits that are not keys', wire(pie({ menuId: 'step=pin', type: 'sequence', value: '12<script>' })), 'keypad keys'],
+		['an unknown step', wire(pie({ menuId: 'step=admin', type: 'sequence', value: '1' })), "unknown step 'admin'"],
+		['a conference id longer than Sinch allows', wire(pie({ menuId: 'x'.repeat(65), type: 'sequence', value: '*6' })), '64'],
+		['a huge menu id', wire(pie({ menuId: `step=pin&${'a'.repeat(600)}`, type: 'sequence', value: '1' })), 'longer than Sinch sends'],
+		['an ACE (we never call out)', { event: 'ace', callid: 'c1' }, 'not used'],
+		['a body that is not an object', ['ice'], 'not a Sinch voice callback'],
+	])('refuses %s', (_name, body, reason) => {
+		expect(parseSinchCallback(body)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
+	});
+});
