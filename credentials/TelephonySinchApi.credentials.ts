@@ -64,7 +64,9 @@ export class TelephonySinchApi implements ICredentialType {
 		const url = new URL(String(requestOptions.url), String(requestOptions.baseURL ?? 'https://calling.api.sinch.com'));
 		const body = typeof requestOptions.body === 'string' ? requestOptions.body : requestOptions.body ? JSON.stringify(requestOptions.body) : '';
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
-		const contentType = headers['Content-Type'] ?? headers['content-type'] ?? '';
+		// As the official SDK: every request says application/json, GETs included, and is signed so.
+		const contentType = headers['Content-Type'] ?? headers['content-type'] ?? 'application/json';
+		headers['Content-Type'] = contentType;
 		const signed = signSinchRequest(String(credentials.applicationKey), String(credentials.applicationSecret), {
 			method: String(requestOptions.method ?? 'GET'),
 			body,

@@ -16,6 +16,7 @@ import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType, I
 import { createRunExecutionData, Node, Workflow } from 'n8n-workflow';
 
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
+import { TelephonySinchApi } from '../../credentials/TelephonySinchApi.credentials';
 import { TelephonyTwilioApi } from '../../credentials/TelephonyTwilioApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
@@ -73,7 +74,7 @@ export class WorkflowHost {
 			.register('n8n-nodes-base.merge', builtIn('Merge/Merge.node', 'Merge'))
 			.register('n8n-nodes-base.aggregate', builtIn('Transform/Aggregate/Aggregate.node', 'Aggregate'));
 		this.credentialsHelper = new TestCredentialsHelper(
-			{ digitalSambaApi: new DigitalSambaApi(), telephonyTwilioApi: new TelephonyTwilioApi() },
+			{ digitalSambaApi: new DigitalSambaApi(), telephonyTwilioApi: new TelephonyTwilioApi(), telephonySinchApi: new TelephonySinchApi() },
 			credentials as never,
 		);
 		this.server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.serve(request, response));

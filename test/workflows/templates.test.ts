@@ -1,23 +1,30 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Expression } from 'n8n-workflow';
 
 import { REPORT_LEASE_MS } from '../../nodes/core/ivr/syncPlan';
+import { providers } from '../../nodes/core/voice/providers';
+import { derivedTemplates, PROVIDER_TEMPLATES } from '../../scripts/providerTemplates';
 import { REQUEST_TIMEOUT_MS } from '../../nodes/DigitalSamba/transport';
 import type { WorkflowJson } from '../helpers/workflowHost';
 import { postSigned } from '../simulators/twilio/sign';
 import { CALLER_PIN, NUMBER, Scenario, template } from './scenario';
 
-const files = readdirSync(path.resolve(__dirname, '../../workflows')).filter((file) => file.endsWith('.json'));
+const files = readdirSync(path.resolve(__dirname, '../../workflows'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
 const templates: Array<[string, WorkflowJson]> = files.map((file) => [file, template(file)]);
 
 const hasExpression = (value: unknown): boolean =>
 	typeof value === 'string' ? value.startsWith('=') : value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 
 describe('the shipped templates', () => {
-	it('are the four the package promises', () => {
-		expect(files.sort()).toEqual(['digitalsamba-to-phone.json', 'phone-bridge.json', 'provision-dial-in-room.json', 'setup-dial-in-directory.json']);
+	it('are the four the package promises, and each other provider’s two derived from them', () => {
+		const derived = Object.keys(providers).filter((id) => id !== 'twilio').flatMap((id) => PROVIDER_TEMPLATES.map((file) => `${id}/${file}`));
+		expect(files.sort()).toEqual(['digitalsamba-to-phone.json', 'phone-bridge.json', 'provision-dial-in-room.json', 'setup-dial-in-directory.json', ...derived].sort());
+	});
+
+	it('every provider’s templates are what npm run templates derives from the Twilio ones (one source)', () => {
+		for (const [file, text] of derivedTemplates()) expect([file, readFileSync(path.resolve(__dirname, '../../workflows', file), 'utf8')]).toEqual([file, text]);
 	});
 
 	it.each(templates)('%s has no Code node, no webhook ID, no credential ID, and a sticky note explaining it', (_, workflow) => {

@@ -1,4 +1,7 @@
-import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CallEvent } from '../../core/voice/events';
 
 import type { Instruction } from '../../core/voice/instructions';
 import type { VoiceProvider } from '../../core/voice/provider';
@@ -12,12 +15,19 @@ import { providers } from '../../core/voice/providers';
  * inline binaries as they are.
  */
 export function markupItem(
+	context: IExecuteFunctions,
 	provider: VoiceProvider,
 	instructions: Instruction[],
 	itemIndex: number,
 	json: IDataObject = {},
+	call?: CallEvent,
 ): INodeExecutionData {
-	const markup = provider.render(instructions);
+	let markup: ReturnType<VoiceProvider['render']>;
+	try {
+		markup = provider.render(instructions, call);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex, description: `Not something ${provider.name} can do` });
+	}
 	const bytes = Buffer.from(markup.body, 'utf8');
 	const binary: IBinaryData = {
 		data: bytes.toString('base64'),

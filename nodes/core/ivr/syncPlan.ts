@@ -36,6 +36,11 @@ export interface PresentParticipant {
  * ever be said about it (the rows Open Calls no longer reads).
  */
 export type CallState = 'waiting' | 'announced' | 'ended' | 'closed';
+/**
+ * A "dial-in calls" row that names the bridge's call, for providers whose participants carry no
+ * label; it never takes part in claims.
+ */
+export const BRIDGE_STATE = 'bridge';
 /** `joined`/`left`: claimed and not yet confirmed told; `told` once Mark Told has run; `none`: nothing to tell. */
 export type Report = 'joined' | 'left' | 'none' | 'told';
 

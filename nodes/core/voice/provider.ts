@@ -5,7 +5,7 @@
  * knows a provider's field names.
  */
 import type { HttpFailure, JsonRecord, Send } from '../http';
-import type { VoiceEvent } from './events';
+import type { CallEvent, VoiceEvent } from './events';
 import type { Instruction } from './instructions';
 
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
@@ -110,6 +110,8 @@ export interface Capabilities {
 	announcement: 'url' | 'text';
 	/** Longest conference name the provider accepts. */
 	conferenceNameMax: number;
+	/** The provider signs the body's bytes: the Webhook node must keep the raw body. */
+	signsRawBody: boolean;
 }
 
 /** Call control declined to act, for a reason the user can fix (a number not in the account…). */
@@ -136,7 +138,12 @@ export interface VoiceProvider {
 	readonly capabilities: Capabilities;
 	verify(request: InboundRequest, credentials: ProviderCredentials): VerifyResult;
 	parse(request: InboundRequest): ParseResult;
-	render(instructions: Instruction[]): Markup;
+	/**
+	 * Markup for these instructions, answering `call` (when it answers a call's request: some
+	 * providers keep state across the call's requests in the answer). Throws, naming it, for an
+	 * instruction the provider cannot carry out.
+	 */
+	render(instructions: Instruction[], call?: CallEvent): Markup;
 	control(send: Send, credentials: ProviderCredentials): CallControl;
 	/** The provider's error answer, as a message and a hint of what to check. */
 	describeError(failure: HttpFailure): { message?: string; description?: string };

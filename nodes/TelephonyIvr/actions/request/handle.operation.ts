@@ -23,6 +23,7 @@ import {
 	waitMusic,
 } from '../../../core/ivr/script';
 import type { CallEvent, VoiceEvent } from '../../../core/voice/events';
+import type { Instruction } from '../../../core/voice/instructions';
 import { isCallEvent } from '../../../core/voice/events';
 import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../../../core/voice/provider';
 import { withItemIndex } from '../../../shared/forEachItem';
@@ -151,8 +152,8 @@ async function handleItem(
 	}
 	const event = parsed.event;
 	const webhookUrl = publicUrl || text(input.webhookUrl);
-	const answer = (instructions: Parameters<typeof markupItem>[1], json: IDataObject = {}) =>
-		outputs[OUTPUT.answer].push(markupItem(adapter, instructions, i, { eventType: event.type, ...json }));
+	const answer = (instructions: Instruction[], json: IDataObject = {}) =>
+		outputs[OUTPUT.answer].push(markupItem(this, adapter, instructions, i, { eventType: event.type, ...json }, isCallEvent(event) ? event : undefined));
 
 	if (!isCallEvent(event)) {
 		answer([]);
@@ -216,9 +217,8 @@ async function handleItem(
 			break;
 		}
 		case 'call.ended':
-			// Providers without conference leave callbacks: the end of the call is the leave.
+			// A call that never joined a conference (a leave is parsed as a participant event).
 			answer([], { callId: call.callId });
-			outputs[OUTPUT.conferenceEvent].push({ json: { ...call } as unknown as IDataObject, pairedItem: { item: i } });
 			break;
 	}
 }

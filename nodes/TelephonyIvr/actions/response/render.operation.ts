@@ -88,5 +88,5 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 				throw new NodeOperationError(this.getNode(), `Unknown step '${String(step.kind)}'`, { itemIndex: i });
 		}
 	});
-	return markupItem(provider, instructions, i);
+	return markupItem(this, provider, instructions, i);
 }

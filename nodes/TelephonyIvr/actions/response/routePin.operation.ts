@@ -9,8 +9,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseLabel } from '../../../core/ivr/labels';
 import { routePin } from '../../../core/ivr/script';
-import type { Instruction } from '../../../core/voice/instructions';
-import type { CallEvent } from '../../../core/voice/events';
+import type { Instruction, JoinConference } from '../../../core/voice/instructions';
+import type { CallEvent, ParticipantEvent } from '../../../core/voice/events';
 import type { VoiceProvider } from '../../../core/voice/provider';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 import { markupItem } from '../markup';
@@ -74,13 +74,29 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 	const entry = callerPin && bridgePin && conference ? { callerPin, bridgePin, conference } : undefined;
 
 	const route = routePin(event, entry, webhookUrl, ivrSettings(this, i), bridgeChecks(this, i));
-	return markupItem(provider, route.instructions, i, {
-		classification: route.classification,
-		callId: event.callId,
-		attempt: event.attempt,
-		conference: route.classification === 'invalid' ? null : conference,
-		...callerRecord(route.instructions),
-	});
+	const join = route.instructions.find((instruction) => instruction.kind === 'joinConference');
+	return markupItem(
+		this,
+		provider,
+		route.instructions,
+		i,
+		{
+			classification: route.classification,
+			callId: event.callId,
+			attempt: event.attempt,
+			conference: route.classification === 'invalid' ? null : conference,
+			...callerRecord(route.instructions),
+			// Providers that never call back when someone joins: this answer is the join.
+			...(join && !provider.capabilities.conferenceEvents ? { joinEvent: joinEvent(event, join) } : {}),
+		},
+		event,
+	);
+}
+
+/** The join our answer makes, as the conference event other providers would send for it. */
+function joinEvent(event: CallEvent, join: JoinConference): IDataObject {
+	const joined: ParticipantEvent = { type: 'participant.joined', conference: join.name, conferenceId: join.name, callId: event.callId, label: join.label, muted: join.muted, raw: {} };
+	return { ...joined, raw: {} };
 }
 
 /**

@@ -22,6 +22,7 @@ export const sinch: VoiceProvider = {
 		conferenceEvents: false,
 		announcement: 'text',
 		conferenceNameMax: 64,
+		signsRawBody: true,
 	},
 	verify: (request, credentials) =>
 		verifySinchSignature(
@@ -30,7 +31,7 @@ export const sinch: VoiceProvider = {
 			field(credentials, 'applicationSecret'),
 		),
 	parse: (request) => parseSinchCallback(request.body),
-	render: (instructions) => ({ contentType: 'application/json', fileName: 'svaml.json', body: JSON.stringify(renderSvaml(instructions)) }),
+	render: (instructions, call) => ({ contentType: 'application/json', fileName: 'svaml.json', body: JSON.stringify(renderSvaml(instructions, call)) }),
 	control: sinchControl,
 	describeError: describeSinchError,
 };

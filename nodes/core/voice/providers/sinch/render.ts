@@ -1,16 +1,26 @@
 /**
  * Instructions as SVAML: `{ instructions: [...], action: {...} }`, one action per answer. Sinch
- * posts every callback to the application's one URL, so what Twilio carries in a step URL rides
- * in the menu's id instead (the query of the gather's action URL), and comes back in the PIE's
- * `menuResult.menuId`.
+ * posts every callback to the application's one URL, so what Twilio carries in step URLs rides in
+ * cookies instead: `setCookie` values come back in every later callback of the call (`cookies`).
+ *   cli      the caller's number (only the ICE has it)
+ *   attempt  the PIN attempt
+ *   conf     the conference joined, and
+ *   label    who joined it: the DICE then says who left which conference
  */
+import type { CallEvent } from '../../events';
 import type { GatherDigits, Instruction, JoinConference, PromptPart } from '../../instructions';
 
 export const DEFAULT_LOCALE = 'en-US';
 /** In-conference keys: `*6`/`*9` are two keys; a lone key is reported after the timeout. */
 export const CONFERENCE_KEYS = { maxDigits: 2, timeoutMills: 3000 } as const;
 
-export type SvamlInstruction = { name: 'say'; text: string; locale: string } | { name: 'playFiles'; ids: string[]; locale: string };
+export type SvamlInstruction =
+	| { name: 'say'; text: string; locale: string }
+	| { name: 'playFiles'; ids: string[]; locale: string }
+	| { name: 'setCookie'; key: string; value: string };
+
+/** Sinch's menus must include one with this id, which plays first; its PIE names it. */
+export const PIN_MENU_ID = 'main';
 export type SvamlAction = Record<string, unknown> & { name: string };
 export interface Svaml {
 	instructions?: SvamlInstruction[];
@@ -36,23 +46,23 @@ function instruction(part: PromptPart): SvamlInstruction {
 	return part.kind === 'say' ? { name: 'say', text: part.text, locale } : { name: 'playFiles', ids: [promptText(part)], locale };
 }
 
-/** What the step URL's query says (`step=pin&attempt=2`): the menu's id. */
-export function menuIdOf(actionUrl: string): string {
+const cookie = (key: string, value: string): SvamlInstruction => ({ name: 'setCookie', key, value });
+
+/** The attempt the gather's action URL carries (`…?step=pin&attempt=2`). */
+function attemptOf(actionUrl: string): string {
 	const query = actionUrl.includes('?') ? actionUrl.slice(actionUrl.indexOf('?') + 1) : '';
-	return query || 'step=pin';
+	return new URLSearchParams(query).get('attempt') ?? '1';
 }
 
 function runMenu(gather: GatherDigits): SvamlAction {
 	const language = gather.prompt.find((part) => part.kind === 'say' && part.language);
-	const id = menuIdOf(gather.actionUrl);
 	return {
 		name: 'runMenu',
 		barge: true,
 		locale: (language?.kind === 'say' && language.language) || DEFAULT_LOCALE,
-		mainMenu: id,
 		menus: [
 			{
-				id,
+				id: PIN_MENU_ID,
 				mainPrompt: gather.prompt.map(promptText).join(';'),
 				repeats: 0,
 				maxDigits: gather.numDigits ?? gather.maxDigits,
@@ -73,9 +83,11 @@ function connectConf(join: JoinConference): SvamlAction {
 	};
 }
 
-export function renderSvaml(instructions: Instruction[]): Svaml {
+/** `call`: the callback answered (its caller's number is kept from the ICE on). */
+export function renderSvaml(instructions: Instruction[], call?: CallEvent): Svaml {
 	const svaml: Svaml = {};
 	const spoken: SvamlInstruction[] = [];
+	if (call?.type === 'call.incoming' && call.from) spoken.push(cookie('cli', call.from));
 	for (const item of instructions) {
 		if (svaml.action) throw new UnrenderableInstruction(`Sinch takes one action per answer: nothing can follow ${svaml.action.name}`);
 		switch (item.kind) {
@@ -85,9 +97,11 @@ export function renderSvaml(instructions: Instruction[]): Svaml {
 				spoken.push(instruction(item));
 				break;
 			case 'gatherDigits':
+				spoken.push(cookie('attempt', attemptOf(item.actionUrl)));
 				svaml.action = runMenu(item);
 				break;
 			case 'joinConference':
+				spoken.push(cookie('conf', item.name), cookie('label', item.label));
 				svaml.action = connectConf(item);
 				break;
 			case 'hangup':

@@ -20,6 +20,7 @@ export const twilio: VoiceProvider = {
 		conferenceEvents: true,
 		announcement: 'url',
 		conferenceNameMax: 128,
+		signsRawBody: false,
 	},
 	verify: (request: InboundRequest, credentials) => {
 		// Twilio signs form posts over their fields; JSON bodies through bodySHA256 in the URL.

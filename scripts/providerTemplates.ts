@@ -1,0 +1,150 @@
+/**
+ * Templates for every voice provider, from one source: the Twilio templates in workflows/ are
+ * written by hand; every other provider's (workflows/<provider>/) are derived from them here, by
+ * what the provider's capabilities say differs. `npm run templates` writes them;
+ * test/workflows/templates.test.ts fails when a committed one is not what this derives.
+ *
+ *   signsRawBody          the Webhook node keeps the raw body (the signature covers its bytes)
+ *   !conferenceEvents     no join callbacks: Route PIN's answer is the join, so after answering
+ *                         the caller (or the bridge) the same sync runs from Route PIN's joinEvent
+ *   identity: directory   participants carry no label: the bridge's call is recorded as a
+ *                         "dial-in calls" row (state `bridge`) before it is let in
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { BRIDGE_STATE } from '../nodes/core/ivr/syncPlan';
+import type { VoiceProvider } from '../nodes/core/voice/provider';
+import { providers } from '../nodes/core/voice/providers';
+
+export interface TemplateNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface Template {
+	name: string;
+	nodes: TemplateNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export const WORKFLOWS = path.resolve(__dirname, '../workflows');
+/** The templates that talk to a voice provider (the others are the same for every provider). */
+export const PROVIDER_TEMPLATES = ['phone-bridge.json', 'digitalsamba-to-phone.json'];
+const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const link = (node: string, index = 0) => ({ node, type: 'main' as const, index });
+
+function node(template: Template, name: string): TemplateNode {
+	const found = template.nodes.find((candidate) => candidate.name === name);
+	if (!found) throw new Error(`${template.name} has no node '${name}'`);
+	return found;
+}
+
+function connect(template: Template, from: string, to: string, output = 0, input = 0): void {
+	const outputs = (template.connections[from] ??= { main: [] }).main;
+	while (outputs.length <= output) outputs.push([]);
+	outputs[output].push(link(to, input));
+}
+
+/** A copy of `source` under another name and id, moved by `offset`. */
+function clone(template: Template, source: string, name: string, offset: [number, number], parameters: Record<string, unknown> = {}): TemplateNode {
+	const original = node(template, source);
+	const cloned = { ...copy(original), name, id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), position: [original.position[0] + offset[0], original.position[1] + offset[1]] as [number, number] };
+	cloned.parameters = { ...cloned.parameters, ...parameters };
+	template.nodes.push(cloned);
+	return cloned;
+}
+
+/** The branch that lets the bridge in: recorded as a row first, then answered. */
+function recordBridge(template: Template): void {
+	const admitted = node(template, 'Caller Admitted?');
+	const isBridge = clone(template, 'Caller Admitted?', 'Bridge Admitted?', [240, 240]);
+	const condition = (isBridge.parameters.conditions as { conditions: Array<{ rightValue: string }> }).conditions[0];
+	condition.rightValue = 'bridge';
+	const record = clone(template, 'Record Caller', 'Record Bridge', [240, 560]);
+	const columns = record.parameters.columns as { value: Record<string, string> };
+	columns.value = Object.fromEntries(Object.keys(columns.value).map((column) => [column, '']));
+	Object.assign(columns.value, { call_id: '={{ $json.callId }}', conference: '={{ $json.conference }}', state: BRIDGE_STATE });
+	clone(template, 'Once Recorded', 'Once Bridge Recorded', [240, 560]);
+	clone(template, 'Answer Caller', 'Answer Bridge', [0, 560]);
+
+	// Caller Admitted? false → Bridge Admitted?; its false → Answer PIN (wrong PINs), true → record, answer.
+	const otherwise = template.connections[admitted.name].main[1];
+	template.connections[admitted.name].main[1] = [link(isBridge.name)];
+	template.connections[isBridge.name] = { main: [[link(record.name), link('Once Bridge Recorded', 0)], otherwise] };
+	template.connections[record.name] = { main: [[link('Once Bridge Recorded', 1)]] };
+	template.connections['Once Bridge Recorded'] = { main: [[link('Answer Bridge')]] };
+}
+
+/** After answering a join, the sync that a join callback would have started. */
+function syncAfterJoin(template: Template, answers: string[]): void {
+	clone(template, 'Open Calls', 'Open Calls at Join', [1600, -480]);
+	clone(template, 'Plan Sync', 'Plan Join', [1600, -480], { eventNode: 'Route PIN' });
+	for (const answer of answers) connect(template, answer, 'Open Calls at Join');
+	connect(template, 'Open Calls at Join', 'Plan Join');
+	connect(template, 'Plan Join', 'Connect Bridge?');
+}
+
+function mentionProvider(text: string, provider: VoiceProvider): string {
+	return text.replace(/Twilio/g, provider.name);
+}
+
+export function deriveTemplate(source: Template, provider: VoiceProvider): Template {
+	const template = copy(source);
+	template.name = `${source.name} (${provider.name})`;
+	for (const item of template.nodes) {
+		if (item.type === IVR_TYPE) item.parameters.provider = provider.id;
+		if (item.type === 'n8n-nodes-base.stickyNote') item.parameters.content = mentionProvider(String(item.parameters.content ?? ''), provider);
+	}
+	const webhook = template.nodes.find((item) => item.name === 'Voice Webhook');
+	if (webhook && provider.capabilities.signsRawBody) webhook.parameters.options = { ...(webhook.parameters.options as object), rawBody: true };
+
+	const isPhoneBridge = template.nodes.some((item) => item.name === 'Route PIN');
+	if (isPhoneBridge) {
+		const answers = ['Answer Caller'];
+		if (provider.capabilities.identity === 'directory') {
+			recordBridge(template);
+			answers.push('Answer Bridge');
+		}
+		if (!provider.capabilities.conferenceEvents) syncAfterJoin(template, answers);
+		if (provider.capabilities.keypad !== 'menuOnStar') {
+			// Keys pressed in the conference arrive as their own events; their handling is not
+			// derived yet (issue 11, S7): nothing is connected to the Keypad output.
+			template.connections['Telephony IVR'].main[2] = [];
+		}
+	}
+	return template;
+}
+
+export function readTemplate(file: string): Template {
+	return JSON.parse(readFileSync(path.join(WORKFLOWS, file), 'utf8')) as Template;
+}
+
+/** Every derived template: `<provider>/<file>` → its JSON text. */
+export function derivedTemplates(): Map<string, string> {
+	const derived = new Map<string, string>();
+	for (const provider of Object.values(providers)) {
+		if (provider.id === 'twilio') continue;
+		for (const file of PROVIDER_TEMPLATES) {
+			derived.set(`${provider.id}/${file}`, `${JSON.stringify(deriveTemplate(readTemplate(file), provider), null, 2)}\n`);
+		}
+	}
+	return derived;
+}
+
+if (require.main === module) {
+	for (const [file, text] of derivedTemplates()) {
+		mkdirSync(path.dirname(path.join(WORKFLOWS, file)), { recursive: true });
+		writeFileSync(path.join(WORKFLOWS, file), text);
+		console.log(`wrote workflows/${file}`);
+	}
+}

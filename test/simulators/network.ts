@@ -1,0 +1,37 @@
+/**
+ * A voice provider's simulator as the provider conformance suite drives it: numbers pointed at the
+ * IVR, calls placed and heard, the conference as the provider sees it. Each simulator folder
+ * implements this once (network.ts); networks.ts lists them, one line per provider.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface SimulatedPhone {
+	/** The provider's call ID. */
+	readonly callId: string;
+	/** The caller's number as Digital Samba is told it (E.164). */
+	readonly from: string;
+	readonly heard: string[];
+	readonly ended: boolean;
+	readonly inConference: boolean;
+	joined(count?: number, timeoutMs?: number): Promise<void>;
+	press(keys: string): void;
+	hangUp(): Promise<void>;
+	readonly transcript: unknown[];
+}
+
+export interface PhoneNetwork {
+	readonly provider: string;
+	/** The provider credential's n8n type and data, pointed at this simulator. */
+	readonly credential: { type: string; data: IDataObject };
+	/** Point a number at the IVR's webhook and fallback URLs. */
+	pointNumber(number: string, voiceUrl: string, fallbackUrl: string): void;
+	call(options: { to: string; from?: string; keys: string }): SimulatedPhone;
+	/** Call IDs in the conference as the provider lists it. */
+	members(conference: string): string[];
+	/** Whether a member is muted, as the provider has it. */
+	isMuted(conference: string, callId: string): boolean | undefined;
+	/** Until no callback is in flight. */
+	settle(): Promise<void>;
+	hangUpAll(): Promise<void>;
+	close(): Promise<void>;
+}

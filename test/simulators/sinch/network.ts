@@ -1,0 +1,47 @@
+/** The Sinch simulator as the provider conformance suite drives it. */
+import type { PhoneNetwork, SimulatedPhone } from '../network';
+import { placeSinchCall } from './callDriver';
+import { SinchSimulator } from './server';
+
+export async function sinchNetwork(): Promise<PhoneNetwork> {
+	const sinch = await SinchSimulator.start();
+	return {
+		provider: 'sinch',
+		credential: {
+			type: 'telephonySinchApi',
+			data: { applicationKey: sinch.applicationKey, applicationSecret: sinch.applicationSecret, baseUrl: sinch.baseUrl, configurationUrl: sinch.baseUrl },
+		},
+		pointNumber(number, voiceUrl, fallbackUrl) {
+			// Sinch calls back the application's URLs, whatever number was called.
+			sinch.addNumber(number);
+			Object.assign(sinch.callbackUrls, { primary: voiceUrl, fallback: fallbackUrl });
+		},
+		call(options): SimulatedPhone {
+			const phone = placeSinchCall(sinch, options);
+			return {
+				callId: phone.call.id,
+				from: `+${phone.call.cli}`,
+				get heard() {
+					return phone.heard;
+				},
+				get ended() {
+					return phone.ended;
+				},
+				get inConference() {
+					return phone.inConference;
+				},
+				transcript: phone.transcript,
+				joined: (count, timeoutMs) => phone.joined(count, timeoutMs),
+				press: (keys) => phone.press(keys),
+				hangUp: () => phone.hangUp(),
+			};
+		},
+		members: (conference) => [...(sinch.conferences.get(conference)?.participants.keys() ?? [])],
+		isMuted: (conference, callId) => sinch.conferences.get(conference)?.participants.get(callId)?.muted,
+		settle: () => sinch.settle(),
+		async hangUpAll() {
+			for (const call of sinch.calls.values()) if (call.status === 'ONGOING') await sinch.hangUp(call, 'CALLERHANGUP');
+		},
+		close: () => sinch.close(),
+	};
+}

@@ -1,0 +1,40 @@
+/** The Twilio simulator as the provider conformance suite drives it. */
+import type { PhoneNetwork, SimulatedPhone } from '../network';
+import { placeCall } from './callDriver';
+import { TwilioSimulator } from './server';
+
+export async function twilioNetwork(): Promise<PhoneNetwork> {
+	const twilio = await TwilioSimulator.start();
+	return {
+		provider: 'twilio',
+		credential: { type: 'telephonyTwilioApi', data: { accountSid: twilio.accountSid, authToken: twilio.authToken, baseUrl: twilio.baseUrl } },
+		pointNumber: (number, voiceUrl, fallbackUrl) => void twilio.addNumber(number, voiceUrl, fallbackUrl),
+		call(options): SimulatedPhone {
+			const phone = placeCall(twilio, options);
+			return {
+				callId: phone.call.sid,
+				from: phone.call.from,
+				get heard() {
+					return phone.heard;
+				},
+				get ended() {
+					return phone.ended;
+				},
+				get inConference() {
+					return phone.inConference;
+				},
+				transcript: phone.transcript,
+				joined: (count, timeoutMs) => phone.joined(count, timeoutMs),
+				press: (keys) => phone.press(keys),
+				hangUp: () => phone.hangUp(),
+			};
+		},
+		members: (conference) => [...(twilio.conferenceNamed(conference)?.participants.keys() ?? [])],
+		isMuted: (conference, callId) => twilio.conferenceNamed(conference)?.participants.get(callId)?.muted,
+		settle: () => twilio.settle(),
+		async hangUpAll() {
+			for (const call of twilio.calls.values()) if (call.status === 'in-progress') await twilio.hangUp(call, 'participant_hung_up');
+		},
+		close: () => twilio.close(),
+	};
+}
