@@ -170,7 +170,7 @@ export class SinchSimulator {
 		if (conference.participants.size === 1 && options.moh) hearBy(call, `[music on hold ${options.moh}]`);
 	}
 
-	private removeFromConference(call: SinchCall, why: 'kicked' | 'hung-up'): void {
+	private removeFromConference(call: SinchCall): void {
 		const conference = call.conference ? this.conferences.get(call.conference) : undefined;
 		call.conference = undefined;
 		if (!conference) return;
@@ -195,7 +195,7 @@ export class SinchSimulator {
 	async hangUp(call: SinchCall, reason: 'CALLERHANGUP' | 'CALLEEHANGUP' | 'MANAGERHANGUP', why: 'kicked' | 'hung-up' = 'hung-up'): Promise<void> {
 		if (call.status === 'FINAL') return;
 		call.status = 'FINAL';
-		this.removeFromConference(call, why);
+		this.removeFromConference(call);
 		call.onLeave?.(why);
 		await this.callback(call, { event: 'dice', reason, result: 'ANSWERED', from: call.cli, to: { type: 'number', endpoint: call.to }, duration: 1 });
 	}
