@@ -8,12 +8,13 @@
  *   !conferenceEvents     no join callbacks: Route PIN's answer is the join, so after answering
  *                         the caller (or the bridge) the same sync runs from Route PIN's joinEvent
  *   identity: directory   participants carry no label: the bridge's call is recorded as a
- *                         "dial-in calls" row (state `bridge`) before it is let in
+ *                         "dial-in calls" row (state `bridge`) before it is let in, and what
+ *                         Digital Samba asks of the phone side reads the room's rows first
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { BRIDGE_STATE } from '../nodes/core/ivr/syncPlan';
+import { BRIDGE_STATE, CALLS_TABLE, CONFERENCE_PREFIX } from '../nodes/core/ivr/syncPlan';
 import type { VoiceProvider } from '../nodes/core/voice/provider';
 import { providers } from '../nodes/core/voice/providers';
 
@@ -94,6 +95,40 @@ function syncAfterJoin(template: Template, answers: string[]): void {
 	connect(template, 'Plan Join', 'Connect Bridge?');
 }
 
+/** Digital Samba → phone: the room's rows, read before Apply to Phone, say who each call is. */
+function readRoomRows(template: Template): void {
+	const apply = node(template, 'Apply to Phone');
+	template.nodes.push({
+		parameters: {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: CALLS_TABLE },
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{ keyName: 'conference', condition: 'eq', keyValue: `=${CONFERENCE_PREFIX}{{ $json.roomId }}` },
+					{ keyName: 'state', condition: 'neq', keyValue: 'closed' },
+				],
+			},
+			returnAll: true,
+			options: {},
+		},
+		name: 'Calls in Room',
+		type: 'n8n-nodes-base.dataTable',
+		typeVersion: 1.1,
+		position: [apply.position[0], apply.position[1] + 200],
+		id: 'calls-in-room',
+		alwaysOutputData: true,
+		retryOnFail: true,
+		maxTries: 3,
+		waitBetweenTries: 100,
+	});
+	apply.position = [apply.position[0] + 240, apply.position[1] + 200];
+	const trigger = template.connections['Digital Samba Trigger'].main[0];
+	template.connections['Digital Samba Trigger'].main[0] = trigger.map((target) => (target.node === apply.name ? link('Calls in Room') : target));
+	template.connections['Calls in Room'] = { main: [[link(apply.name)]] };
+}
+
 function mentionProvider(text: string, provider: VoiceProvider): string {
 	return text.replace(/Twilio/g, provider.name);
 }
@@ -108,6 +143,7 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 	const webhook = template.nodes.find((item) => item.name === 'Voice Webhook');
 	if (webhook && provider.capabilities.signsRawBody) webhook.parameters.options = { ...(webhook.parameters.options as object), rawBody: true };
 
+	if (template.nodes.some((item) => item.name === 'Apply to Phone') && provider.capabilities.identity === 'directory') readRoomRows(template);
 	const isPhoneBridge = template.nodes.some((item) => item.name === 'Route PIN');
 	if (isPhoneBridge) {
 		const answers = ['Answer Caller'];

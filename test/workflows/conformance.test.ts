@@ -78,4 +78,69 @@ describe.each(Object.keys(networks))('provider %s', (provider) => {
 		expect(world.phones.members(world.conferenceName)).toEqual([]);
 		expect(world.phoneRequests()).toEqual([]);
 	});
+
+	async function meetingWithCaller() {
+		const bridge = world.bridge();
+		await bridge.joined();
+		const caller = world.call({ from: '+15550000001', keys: `${CALLER_PIN}#` });
+		await caller.joined();
+		await world.quiet();
+		return { bridge, caller };
+	}
+
+	it('S3: Digital Samba mutes and unmutes a caller on the phone, and nothing is reported back', async () => {
+		const { caller, bridge } = await meetingWithCaller();
+		await world.ds.deliver('phone_participant_muted', { roomId: world.roomId, callId: caller.callId });
+		await world.quiet();
+		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(true);
+		await world.ds.deliver('phone_participant_unmuted', { roomId: world.roomId, callId: caller.callId });
+		await world.quiet();
+		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(false);
+		expect([...world.dsRequests('mute'), ...world.dsRequests('unmute')]).toEqual([]);
+		// The bridge and another room's calls are refused by name, and nothing changes.
+		await world.ds.deliver('phone_participant_muted', { roomId: world.roomId, callId: bridge.callId });
+		await world.quiet();
+		expect(world.phones.isMuted(world.conferenceName, bridge.callId)).toBe(false);
+		expect(world.failedExecutions()).toEqual([expect.stringContaining('is the phone bridge, not a caller')]);
+	});
+
+	it('S3: asked to unmute, only that caller hears the request', async () => {
+		const { caller, bridge } = await meetingWithCaller();
+		const other = world.call({ from: '+15550000002', keys: `${CALLER_PIN}#` });
+		await other.joined();
+		await world.ds.deliver('phone_participant_asked_to_unmute', { roomId: world.roomId, callId: caller.callId });
+		await world.quiet();
+		const ask = 'The host asks you to unmute. Press star, then 6, to unmute.';
+		expect(caller.heard).toContain(ask);
+		expect(other.heard).not.toContain(ask);
+		expect(bridge.heard).not.toContain(ask);
+	});
+
+	it('S3: the session ends: callers hear goodbye and are hung up; Digital Samba is told once', async () => {
+		const bridge = world.bridge();
+		await bridge.joined();
+		const callers = Array.from({ length: 4 }, (_, n) => world.call({ from: `+1555000010${n}`, keys: `${CALLER_PIN}#` }));
+		await Promise.all(callers.map((caller) => caller.joined()));
+		await world.quiet();
+		await world.ds.deliver('session_ended', { roomId: world.roomId });
+		await world.quiet();
+		for (const caller of callers) {
+			expect(caller.ended).toBe(true);
+			expect(caller.heard).toContain('The meeting has ended. Goodbye.');
+		}
+		expect(world.ds.state.phoneParticipantsOf(world.roomId).size).toBe(0);
+		const left = world.dsRequests('left').flatMap((request) => request.body as string[]);
+		expect(left.sort()).toEqual(callers.map((caller) => caller.callId).sort());
+		expect(world.ds.anomalies).toEqual([]);
+	});
+
+	it('S5: Digital Samba answers 429 then 500: the caller stays in, the report is retried, Digital Samba ends up right', async () => {
+		world.ds.injectFault({ path: /\/phone-participants\/joined$/, status: 429, retryAfter: 1, times: 1 });
+		world.ds.injectFault({ path: /\/phone-participants\/joined$/, status: 500, times: 1 });
+		const { caller } = await meetingWithCaller();
+		await world.quiet();
+		expect(caller.inConference).toBe(true);
+		expect(world.ds.requests.filter((request) => request.path.endsWith('/joined')).map((request) => request.status)).toEqual([429, 500, 200]);
+		expect([...world.ds.state.phoneParticipantsOf(world.roomId).keys()]).toEqual([caller.callId]);
+	});
 });

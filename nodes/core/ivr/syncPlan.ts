@@ -232,4 +232,6 @@ export function roomIdOf(conference: string): string | undefined {
 	return match?.[1];
 }
 
-export const conferenceNameFor = (roomId: string) => `ds-${roomId}`;
+/** Conference names are the room's UUID after this: 39 characters, within every provider's limit. */
+export const CONFERENCE_PREFIX = 'ds-';
+export const conferenceNameFor = (roomId: string) => `${CONFERENCE_PREFIX}${roomId}`;

@@ -16,9 +16,17 @@ import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
 import { phoneApi } from '../../transport';
+import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Input: items from the Digital Samba Trigger', name: 'applyDsNotice', type: 'notice', default: '' },
+	{
+		displayName: 'Event Node Name',
+		name: 'eventNode',
+		type: 'string',
+		default: 'Digital Samba Trigger',
+		description: 'When the input is rows of "dial-in calls" (providers whose participants carry no label): the Digital Samba Trigger whose event led here',
+	},
 	{
 		displayName: 'Unmute Request Text',
 		name: 'askToUnmuteText',
@@ -37,19 +45,46 @@ export const description = updateDisplayOptions({ show: { resource: ['conference
 
 const CALL_EVENTS = new Set(['phone_participant_muted', 'phone_participant_unmuted', 'phone_participant_asked_to_unmute']);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const event = this.getInputData()[i].json;
+const isDsEvent = (json: IDataObject) => typeof json.eventType === 'string';
+
+/** The Digital Samba event the rows belong to, from the node named in Event Node Name. */
+function eventFromNode(context: IExecuteFunctions, i: number): IDataObject {
+	const nodeName = context.getNodeParameter('eventNode', i, 'Digital Samba Trigger') as string;
+	try {
+		const source = context.getWorkflowDataProxy(i).$(nodeName).first().json as IDataObject;
+		if (isDsEvent(source)) return source;
+	} catch {
+		// Reported below with what to fix.
+	}
+	throw new NodeOperationError(context.getNode(), `No Digital Samba event found from the node '${nodeName}'`, {
+		itemIndex: i,
+		description: 'Set Event Node Name to the Digital Samba Trigger whose item led here',
+	});
+}
+
+/**
+ * Input: the trigger's item, or (for providers whose participants carry no label) the room's
+ * "dial-in calls" rows read after it, which say who each call is; then once for all the rows.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
+	const input = this.getInputData();
+	if (isDsEvent(input[i].json)) return await apply(this, i, input[i].json, new Map());
+	if (i > 0) return [];
+	return await apply(this, i, eventFromNode(this, i), directoryLabels(input.map((item) => item.json)));
+}
+
+async function apply(context: IExecuteFunctions, i: number, event: IDataObject, labels: Map<string, string>): Promise<IDataObject> {
 	const eventType = String(event.eventType ?? '');
 	const callId = event.callId ? String(event.callId) : '';
 	const roomId = String(event.roomId ?? '');
 	const conference = conferenceNameFor(roomId);
 	const outcome = { eventType, conference, callId: callId || null };
-	const refuse = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { itemIndex: i, description });
+	const refuse = (message: string, description: string) => new NodeOperationError(context.getNode(), message, { itemIndex: i, description });
 	if (!CALL_EVENTS.has(eventType) && eventType !== 'session_ended') return { ...outcome, applied: false, reason: 'nothing to do on the phone for this event' };
 	if (!isUuid(roomId)) throw refuse(`The Digital Samba event has no room UUID (roomId: '${roomId.slice(0, 64)}')`, 'Connect this node to a Digital Samba Trigger');
 	if (CALL_EVENTS.has(eventType) && !callId) throw refuse(`The Digital Samba event ${eventType} has no callId`, 'Nothing was done on the phone: the event does not say which caller');
 
-	const { provider, control } = await phoneApi(this, i);
+	const { provider, control } = await phoneApi(context, i);
 	const found = await control.findConference(conference);
 	if (!found) {
 		if (eventType === 'session_ended') return { ...outcome, applied: false, reason: 'no conference in progress' };
@@ -58,8 +93,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const participants = await control.listParticipants(found);
 
 	if (eventType === 'session_ended') {
-		const goodbye = [{ kind: 'say' as const, text: String(this.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' as const }];
-		const callers = participants.filter((participant) => parseLabel(participant.label).kind === 'caller');
+		const goodbye = [{ kind: 'say' as const, text: String(context.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' as const }];
+		const callers = participants.filter((participant) => parseLabel(labelOf(provider, participant, labels)).kind === 'caller');
 		for (const caller of callers) await control.redirect(caller.callId, goodbye);
 		await control.endConference(found);
 		return { ...outcome, applied: true, callersHungUp: participants.length };
@@ -68,7 +103,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Act only on a caller the provider lists in this room's conference: never the bridge, never a
 	// call of another room.
 	const participant = participants.find((entry) => entry.callId === callId);
-	const kind = participant ? parseLabel(participant.label).kind : undefined;
+	const kind = participant ? parseLabel(labelOf(provider, participant, labels)).kind : undefined;
 	if (kind !== 'caller') {
 		throw refuse(
 			kind === 'bridge' ? `Call ${callId} is the phone bridge, not a caller` : `Call ${callId.slice(0, 64)} is not a caller in room ${roomId}'s conference`,
@@ -76,7 +111,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	}
 	if (eventType === 'phone_participant_asked_to_unmute') {
-		const text = String(this.getNodeParameter('askToUnmuteText', i));
+		const text = String(context.getNodeParameter('askToUnmuteText', i));
 		const url = provider.capabilities.announcement === 'url' ? announceUrl(await control.ivrUrlOfCall(callId), text) : '';
 		await control.announce(found, callId, { text, url });
 	} else {

@@ -14,14 +14,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { BRIDGE_LABEL, callerLabel } from '../../../core/ivr/labels';
+import { BRIDGE_LABEL } from '../../../core/ivr/labels';
 import type { OpenRow } from '../../../core/ivr/healing';
 import { absentCalls, healingClaims, openRow } from '../../../core/ivr/healing';
 import type { Claim, PresentParticipant } from '../../../core/ivr/syncPlan';
-import { BRIDGE_STATE, disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
+import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import type { CallControl } from '../../../core/voice/provider';
 import { phoneApi } from '../../transport';
+import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
 	{
@@ -82,30 +83,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return await plan(this, i, eventFromNode(this, i) as unknown as ParticipantEvent, rows, directoryLabels(input.map((item) => item.json)));
 }
 
-/**
- * Who each call is, from the "dial-in calls" rows, for providers whose participants carry no
- * label (`identity: 'directory'`): a caller's row gives the label its join used, a bridge row
- * (state `bridge`, written before the bridge was let in) the bridge's.
- */
-function directoryLabels(rows: IDataObject[]): Map<string, string> {
-	const labels = new Map<string, string>();
-	for (const row of rows) {
-		const callId = typeof row.call_id === 'string' ? row.call_id : '';
-		if (!callId) continue;
-		labels.set(callId, row.state === BRIDGE_STATE ? BRIDGE_LABEL : callerLabel(callId, String(row.caller_number ?? ''), String(row.name ?? '')));
-	}
-	return labels;
-}
-
 async function plan(context: IExecuteFunctions, i: number, event: ParticipantEvent, rows?: OpenRow[], labels = new Map<string, string>()): Promise<IDataObject[]> {
 	if (!PARTICIPANT_TYPES.has(event.type) || !event.conferenceId || !event.callId) return [];
 	const roomId = roomIdOf(event.conference) ?? null;
 	const { provider, control } = await phoneApi(context, i);
-	const { identity, conferenceEvents } = provider.capabilities;
+	const { conferenceEvents } = provider.capabilities;
 
 	const conference = await control.getConference(event.conferenceId);
 	const participants = conference ? await control.listParticipants(conference) : [];
-	const present: PresentParticipant[] = participants.map(({ callId, label }) => ({ callId, label: identity === 'label' ? label : (labels.get(callId) ?? '') }));
+	const present: PresentParticipant[] = participants.map((participant) => ({ callId: participant.callId, label: labelOf(provider, participant, labels) }));
 	if (!conferenceEvents && event.type === 'participant.joined' && !present.some((participant) => participant.callId === event.callId)) {
 		// The join is our own answer, which the provider may not have carried out yet.
 		present.push({ callId: event.callId, label: event.label });
