@@ -129,6 +129,27 @@ function readRoomRows(template: Template): void {
 	template.connections['Calls in Room'] = { main: [[link(apply.name)]] };
 }
 
+/** Keys pressed in the conference: the caller's row, then Apply Keypad, then the same claim. */
+function keypadInConference(template: Template): void {
+	const claim = node(template, 'Claim Keypad');
+	const row = clone(template, 'Open Calls', 'Caller Row', [240, -120]);
+	row.parameters.filters = {
+		conditions: [
+			{ keyName: 'call_id', condition: 'eq', keyValue: '={{ $json.callId }}' },
+			{ keyName: 'conference', condition: 'eq', keyValue: '={{ $json.conference }}' },
+		],
+	};
+	delete row.alwaysOutputData;
+	delete row.onError;
+	const apply = clone(template, 'Plan Sync', 'Apply Keypad', [480, -120], { resource: 'conference', operation: 'applyKeypad', eventNode: 'Telephony IVR' });
+	delete apply.parameters.connectBridge;
+	template.connections['Telephony IVR'].main[2] = [link(row.name)];
+	template.connections[row.name] = { main: [[link(apply.name)]] };
+	template.connections[apply.name] = { main: [[link(claim.name)]] };
+	claim.position = [claim.position[0] + 720, claim.position[1] - 120];
+	node(template, 'Report Keypad').position = [claim.position[0] + 240, claim.position[1]];
+}
+
 function mentionProvider(text: string, provider: VoiceProvider): string {
 	return text.replace(/Twilio/g, provider.name);
 }
@@ -152,11 +173,8 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 			answers.push('Answer Bridge');
 		}
 		if (!provider.capabilities.conferenceEvents) syncAfterJoin(template, answers);
-		if (provider.capabilities.keypad !== 'menuOnStar') {
-			// Keys pressed in the conference arrive as their own events; their handling is not
-			// derived yet (issue 11, S7): nothing is connected to the Keypad output.
-			template.connections['Telephony IVR'].main[2] = [];
-		}
+		if (provider.capabilities.keypad === 'detect') keypadInConference(template);
+		else if (provider.capabilities.keypad !== 'menuOnStar') throw new Error(`No template for the keypad '${provider.capabilities.keypad}' yet`);
 	}
 	return template;
 }

@@ -30,6 +30,11 @@ export interface PhoneNetwork {
 	members(conference: string): string[];
 	/** Whether a member is muted, as the provider has it. */
 	isMuted(conference: string, callId: string): boolean | undefined;
+	/**
+	 * Sends again, newest first and twice each, every callback so far that tells of someone joining
+	 * or leaving a conference (Twilio: conference status callbacks; Sinch: the DICEs).
+	 */
+	replayConferenceCallbacks(): Promise<void>;
 	/** Until no callback is in flight. */
 	settle(): Promise<void>;
 	hangUpAll(): Promise<void>;

@@ -143,4 +143,49 @@ describe.each(Object.keys(networks))('provider %s', (provider) => {
 		expect(world.ds.requests.filter((request) => request.path.endsWith('/joined')).map((request) => request.status)).toEqual([429, 500, 200]);
 		expect([...world.ds.state.phoneParticipantsOf(world.roomId).keys()]).toEqual([caller.callId]);
 	});
+
+	it('S6: conference callbacks replayed twice, newest first, change nothing in Digital Samba', async () => {
+		const { caller, bridge } = await meetingWithCaller();
+		const second = world.call({ from: '+15550000002', keys: `${CALLER_PIN}#` });
+		await second.joined();
+		await world.quiet();
+		await second.hangUp();
+		await world.quiet();
+		const before = world.phoneRequests().length;
+		expect(world.dsRequests('joined')).toHaveLength(2);
+		expect(world.dsRequests('left')).toHaveLength(1);
+		await world.phones.replayConferenceCallbacks();
+		await world.quiet();
+		expect(world.phoneRequests()).toHaveLength(before);
+		expect(world.ds.anomalies).toEqual([]);
+		expect([...world.ds.state.phoneParticipantsOf(world.roomId).keys()]).toEqual([caller.callId]);
+		expect(bridge.inConference).toBe(true);
+	});
+
+	it('S7: *6 mutes and unmutes, *9 raises and lowers the hand; the caller never leaves in Digital Samba', async () => {
+		const { caller } = await meetingWithCaller();
+		const expected = ['joined'];
+		for (const [keys, report] of [['*6', 'mute'], ['*9', 'raise-hand'], ['*6', 'unmute'], ['*9', 'lower-hand']] as const) {
+			caller.press(keys);
+			expected.push(report);
+			await until(() => world.phoneRequests().length === expected.length);
+			await world.quiet();
+			// The phone side agrees with what Digital Samba was told.
+			if (report === 'mute' || report === 'unmute') expect([report, world.phones.isMuted(world.conferenceName, caller.callId)]).toEqual([report, report === 'mute']);
+		}
+		expect(world.phoneRequests().map((request) => request.path.split('/').pop())).toEqual(expected);
+		expect(world.dsRequests('left')).toEqual([]);
+		expect(world.ds.state.phoneParticipantsOf(world.roomId).get(caller.callId)).toEqual(expect.objectContaining({ muted: false, hand_raised: false }));
+		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(false);
+		expect(caller.inConference).toBe(true);
+		expect(world.ds.anomalies).toEqual([]);
+	});
 });
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}

@@ -59,6 +59,7 @@ export const OPERATIONS_WITH_CREDENTIAL = [
 	'announceAll',
 	'announce',
 	'applyDsEvent',
+	'applyKeypad',
 	'end',
 	'get',
 	'getParticipant',

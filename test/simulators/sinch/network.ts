@@ -2,6 +2,7 @@
 import type { PhoneNetwork, SimulatedPhone } from '../network';
 import { placeSinchCall } from './callDriver';
 import { SinchSimulator } from './server';
+import { postSignedCallback } from './sign';
 
 export async function sinchNetwork(): Promise<PhoneNetwork> {
 	const sinch = await SinchSimulator.start();
@@ -38,6 +39,13 @@ export async function sinchNetwork(): Promise<PhoneNetwork> {
 		},
 		members: (conference) => [...(sinch.conferences.get(conference)?.participants.keys() ?? [])],
 		isMuted: (conference, callId) => sinch.conferences.get(conference)?.participants.get(callId)?.muted,
+		async replayConferenceCallbacks() {
+			const dices = sinch.callbacks.filter((callback) => callback.body.event === 'dice' && callback.status === 200);
+			for (const callback of dices.reverse()) {
+				await postSignedCallback(callback.url, callback.body, sinch.applicationKey, sinch.applicationSecret);
+				await postSignedCallback(callback.url, callback.body, sinch.applicationKey, sinch.applicationSecret);
+			}
+		},
 		settle: () => sinch.settle(),
 		async hangUpAll() {
 			for (const call of sinch.calls.values()) if (call.status === 'ONGOING') await sinch.hangUp(call, 'CALLERHANGUP');

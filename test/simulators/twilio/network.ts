@@ -2,6 +2,7 @@
 import type { PhoneNetwork, SimulatedPhone } from '../network';
 import { placeCall } from './callDriver';
 import { TwilioSimulator } from './server';
+import { postSigned } from './sign';
 
 export async function twilioNetwork(): Promise<PhoneNetwork> {
 	const twilio = await TwilioSimulator.start();
@@ -31,6 +32,12 @@ export async function twilioNetwork(): Promise<PhoneNetwork> {
 		},
 		members: (conference) => [...(twilio.conferenceNamed(conference)?.participants.keys() ?? [])],
 		isMuted: (conference, callId) => twilio.conferenceNamed(conference)?.participants.get(callId)?.muted,
+		async replayConferenceCallbacks() {
+			for (const delivery of [...twilio.deliveries].reverse()) {
+				await postSigned(delivery.url, delivery.params, twilio.authToken);
+				await postSigned(delivery.url, delivery.params, twilio.authToken);
+			}
+		},
 		settle: () => twilio.settle(),
 		async hangUpAll() {
 			for (const call of twilio.calls.values()) if (call.status === 'in-progress') await twilio.hangUp(call, 'participant_hung_up');

@@ -7,6 +7,7 @@ import type { CallControl, ConferenceRef } from '../../../core/voice/provider';
 import { phoneApi } from '../../transport';
 import { participantJson } from '../identity';
 import * as applyDsEvent from './applyDsEvent.operation';
+import * as applyKeypad from './applyKeypad.operation';
 import * as planSync from './planSync.operation';
 
 const conferenceField: INodeProperties = {
@@ -159,6 +160,7 @@ function operation(name: string) {
 export const operations: Record<string, { description: INodeProperties[]; execute: (this: IExecuteFunctions, i: number) => Promise<IDataObject | IDataObject[]> }> = {
 	...Object.fromEntries(Object.keys(handlers).map((name) => [name, operation(name)])),
 	applyDsEvent,
+	applyKeypad,
 	planSync,
 };
 
@@ -177,6 +179,12 @@ export const description: INodeProperties[] = [
 				value: 'applyDsEvent',
 				action: 'Apply a room event to the phone side',
 				description: 'Mute, unmute, ask to unmute or end, as a Digital Samba Trigger item says',
+			},
+			{
+				name: 'Apply Keypad',
+				value: 'applyKeypad',
+				action: 'Apply a caller’s keypad choice',
+				description: '*6 mutes or unmutes, *9 raises or lowers the hand, for callers who stay in the conference (Sinch)',
 			},
 			{ name: 'End', value: 'end', action: 'End a conference' },
 			{ name: 'Get', value: 'get', action: 'Get the conference in progress' },

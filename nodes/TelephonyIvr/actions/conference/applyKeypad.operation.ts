@@ -1,0 +1,66 @@
+/**
+ * Apply Keypad: `*6` or `*9` pressed by a caller who stays in the conference (providers whose
+ * capabilities say `keypad: 'detect'`: Sinch). The caller's "dial-in calls" row, read just before,
+ * says whether they are muted and have a hand up; this flips one of them, mutes or unmutes the
+ * caller on the provider for `*6`, and outputs the change as the compare-and-set the template's
+ * Claim Keypad makes (wasMuted/wasHand → muted/hand) before Digital Samba is told. (Twilio's
+ * keypad menu carries that state in its URLs instead: handle.operation.ts.)
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { KeypadAction } from '../../../core/ivr/script';
+import { roomIdOf } from '../../../core/ivr/syncPlan';
+import { phoneApi } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: "Input: the caller's row of \"dial-in calls\" (Data Table, Get Rows), after a Keypad item of Handle Provider Request",
+		name: 'applyKeypadNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Keypad Node Name',
+		name: 'eventNode',
+		type: 'string',
+		default: 'Telephony IVR',
+		description: 'The Telephony IVR node (Handle Provider Request) whose Keypad output led here',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['conference'], operation: ['applyKeypad'] } }, properties);
+
+const flag = (value: unknown) => (value === '1' ? '1' : '0');
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
+	const row = this.getInputData()[i].json;
+	const nodeName = String(this.getNodeParameter('eventNode', i, 'Telephony IVR'));
+	let keypad: IDataObject | undefined;
+	try {
+		keypad = this.getWorkflowDataProxy(i).$(nodeName).item.json as IDataObject;
+	} catch {
+		keypad = undefined;
+	}
+	if (!keypad || (keypad.toggle !== 'mute' && keypad.toggle !== 'hand')) {
+		throw new NodeOperationError(this.getNode(), `No Keypad item found from the node '${nodeName}'`, {
+			itemIndex: i,
+			description: "Set Keypad Node Name to the Telephony IVR node whose 'Keypad' output leads here",
+		});
+	}
+	const callId = String(keypad.callId ?? '');
+	const conference = String(keypad.conference ?? '');
+	// A caller without an open row (not let in by us, or already gone) changes nothing.
+	if (row.call_id !== callId || row.conference !== conference || row.state === 'closed') return [];
+
+	const wasMuted = flag(row.muted);
+	const wasHand = flag(row.hand);
+	const muted = keypad.toggle === 'mute' ? (wasMuted === '1' ? '0' : '1') : wasMuted;
+	const hand = keypad.toggle === 'hand' ? (wasHand === '1' ? '0' : '1') : wasHand;
+	const action: KeypadAction = keypad.toggle === 'mute' ? (muted === '1' ? 'mute' : 'unmute') : hand === '1' ? 'raiseHand' : 'lowerHand';
+	if (keypad.toggle === 'mute') {
+		const { control } = await phoneApi(this, i);
+		await control.setMuted({ id: conference, name: conference }, callId, muted === '1');
+	}
+	return { action, callId, conference, roomId: roomIdOf(conference) ?? null, callerNumber: String(row.caller_number ?? ''), wasMuted, wasHand, muted, hand };
+}
