@@ -183,7 +183,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Apply Keypad',
 				value: 'applyKeypad',
-				action: 'Apply a caller’s keypad choice',
+				action: 'Apply a keypad choice of a caller',
 				description: '*6 mutes or unmutes, *9 raises or lowers the hand, for callers who stay in the conference (Sinch)',
 			},
 			{ name: 'End', value: 'end', action: 'End a conference' },
