@@ -37,8 +37,8 @@ export interface Template {
 }
 
 export const WORKFLOWS = path.resolve(__dirname, '../workflows');
-/** The templates that talk to a voice provider (the others are the same for every provider). */
-export const PROVIDER_TEMPLATES = ['phone-bridge.json', 'digitalsamba-to-phone.json'];
+/** The templates that talk to a voice provider (Provision needs none: it is the same for every provider). */
+export const PROVIDER_TEMPLATES = ['setup-dial-in-directory.json', 'phone-bridge.json', 'digitalsamba-to-phone.json'];
 const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

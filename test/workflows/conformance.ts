@@ -11,16 +11,18 @@ import { Contract } from '../simulators/digitalsamba/contract';
 import type { PhoneNetwork, SimulatedPhone } from '../simulators/network';
 import { networks } from '../simulators/networks';
 import { WorkflowHost } from '../helpers/workflowHost';
+import type { ConformanceTarget } from '../conformance/target';
 import { BRIDGE_PIN, CALLER_PIN, callsTableColumns, DIRECTORY, DIRECTORY_COLUMNS, NUMBER, template } from './scenario';
 
-export { BRIDGE_PIN, CALLER_PIN, NUMBER };
 
 /** A provider's copy of a template: Twilio's are the sources, the others are derived (scripts/providerTemplates.ts). */
 export const providerTemplate = (provider: string, file: string) => template(provider === 'twilio' ? file : `${provider}/${file}`);
 
 let contract: Promise<Contract> | undefined;
 
-export class ConformanceWorld {
+export class ConformanceWorld implements ConformanceTarget {
+	readonly callerPin = CALLER_PIN;
+	readonly bridgePin = BRIDGE_PIN;
 	ds!: DigitalSambaSimulator;
 	phones!: PhoneNetwork;
 	host!: WorkflowHost;
@@ -73,15 +75,7 @@ export class ConformanceWorld {
 		}
 	}
 
-	dsRequests(kind: 'joined' | 'left' | 'mute' | 'unmute' | 'raise-hand' | 'lower-hand' | 'connect') {
-		return this.ds.requests.filter((request) => request.status < 300 && request.path.endsWith(kind === 'connect' ? '/phone/connect' : `/${kind}`));
-	}
-
-	phoneRequests() {
-		return this.ds.requests.filter((request) => /\/phone(-participants)?\//.test(request.path));
-	}
-
-	failedExecutions(): string[] {
+	async failedExecutions(): Promise<string[]> {
 		return this.host.runs.filter(({ run }) => run.data.resultData.error).map(({ run }) => String(run.data.resultData.error?.message));
 	}
 

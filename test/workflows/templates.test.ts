@@ -18,7 +18,7 @@ const hasExpression = (value: unknown): boolean =>
 	typeof value === 'string' ? value.startsWith('=') : value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 
 describe('the shipped templates', () => {
-	it('are the four the package promises, and each other provider’s two derived from them', () => {
+	it('are the four the package promises, and each other provider’s three derived from them', () => {
 		const derived = Object.keys(providers).filter((id) => id !== 'twilio').flatMap((id) => PROVIDER_TEMPLATES.map((file) => `${id}/${file}`));
 		expect(files.sort()).toEqual(['digitalsamba-to-phone.json', 'phone-bridge.json', 'provision-dial-in-room.json', 'setup-dial-in-directory.json', ...derived].sort());
 	});
