@@ -138,7 +138,7 @@ const scenario = (name: string, run: Scenario) => conformanceScenarios.push([nam
 		const { caller } = await meetingWithCaller(world);
 		await world.quiet();
 		expect(caller.inConference).toBe(true);
-		expect(world.ds.requests.filter((request) => request.path.endsWith('/joined')).map((request) => request.status)).toEqual([429, 500, 200]);
+		expect(phoneRequests(world).filter((request) => request.path.endsWith('/joined')).map((request) => request.status)).toEqual([429, 500, 200]);
 		expect([...world.ds.state.phoneParticipantsOf(world.roomId).keys()]).toEqual([caller.callId]);
 	});
 

@@ -16,6 +16,10 @@ import { placeCall } from '../simulators/twilio/callDriver';
 import { TwilioSimulator } from '../simulators/twilio/server';
 import type { BurstWorld } from '../helpers/burst';
 import type { WorkflowJson } from '../helpers/workflowHost';
+import type { PhoneNetwork, SimulatedPhone } from '../simulators/network';
+import { networks } from '../simulators/networks';
+import { twilioNetwork } from '../simulators/twilio/network';
+import { providerTemplate } from '../workflows/conformance';
 import { template } from '../workflows/scenario';
 import { N8nInstance } from './n8nInstance';
 import type { QueueOptions } from './queueCluster';
@@ -25,11 +29,11 @@ import type { Runtime } from './runtime';
 
 export const NUMBER = '+15557654321';
 
-const CREDENTIAL_OF: Record<string, string> = {
+const DS_CREDENTIAL_OF: Record<string, string> = {
 	'n8n-nodes-digitalsamba.digitalSamba': 'digitalSambaApi',
 	'n8n-nodes-digitalsamba.digitalSambaTrigger': 'digitalSambaApi',
-	'n8n-nodes-digitalsamba.telephonyIvr': 'telephonyTwilioApi',
 };
+const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
 
 export interface Room {
 	id: string;
@@ -39,7 +43,13 @@ export interface Room {
 
 export class RealWorld {
 	ds!: DigitalSambaSimulator;
+	/** The voice provider's simulator (Twilio unless `provider` says otherwise). */
+	phones!: PhoneNetwork;
+	provider = 'twilio';
+	/** The Twilio simulator itself, in a Twilio world (the Twilio-only scenarios use it directly). */
 	twilio!: TwilioSimulator;
+	/** Bridge calls Digital Samba placed when asked to connect telephony, any provider. */
+	readonly bridgePhones: SimulatedPhone[] = [];
 	n8n!: N8nInstance;
 	workflowIds: Record<string, string> = {};
 	readonly bridgeCalls: ReturnType<typeof placeCall>[] = [];
@@ -50,14 +60,20 @@ export class RealWorld {
 
 	static async start(
 		runtime: Runtime,
-		options: { env?: Record<string, string>; port?: number; userFolder?: string; queue?: QueueOptions } = {},
+		options: { env?: Record<string, string>; port?: number; userFolder?: string; queue?: QueueOptions; provider?: string } = {},
 	): Promise<RealWorld> {
 		const world = new RealWorld();
 		// The world owns what it started from the first start: a failure anywhere below closes it
 		// all, so a failed start is a red test that ends, never open handles that keep Jest waiting.
 		try {
 			world.ds = await DigitalSambaSimulator.start({ contract: await Contract.load() });
-			world.twilio = await TwilioSimulator.start();
+			world.provider = options.provider ?? 'twilio';
+			if (world.provider === 'twilio') {
+				world.twilio = await TwilioSimulator.start();
+				world.phones = await twilioNetwork(world.twilio);
+			} else {
+				world.phones = await networks[world.provider]();
+			}
 			if (options.queue) {
 				world.cluster = await QueueCluster.start(runtime, { ...options.queue, env: { ...options.env, ...options.queue.env } });
 				world.n8n = world.cluster.main;
@@ -71,7 +87,10 @@ export class RealWorld {
 			await world.stop();
 			throw error;
 		}
-		world.ds.onBridgeConnect = (room) => world.bridgeCalls.push(world.dial(String(room.telephony_phone_number), String(room.telephony_pin_dtmf)));
+		world.ds.onBridgeConnect = (room) => {
+			if (world.provider === 'twilio') world.bridgeCalls.push(world.dial(String(room.telephony_phone_number), String(room.telephony_pin_dtmf)));
+			else world.bridgePhones.push(world.phones.call({ to: String(room.telephony_phone_number), from: '+4930123456', keys: String(room.telephony_pin_dtmf) }));
+		};
 		return world;
 	}
 
@@ -98,18 +117,18 @@ export class RealWorld {
 			type: 'digitalSambaApi',
 			data: { teamId: this.ds.teamId, apiKey: this.ds.developerKey, authScheme: 'bearer', baseUrl: this.ds.baseUrl },
 		});
-		const twilio = await this.n8n.api<{ id: string }>('POST', '/credentials', {
-			name: 'Twilio Voice (simulator)',
-			type: 'telephonyTwilioApi',
-			data: { accountSid: this.twilio.accountSid, authToken: this.twilio.authToken, apiKeySid: '', apiKeySecret: '', baseUrl: this.twilio.baseUrl },
+		const voice = await this.n8n.api<{ id: string }>('POST', '/credentials', {
+			name: `${this.provider} Voice (simulator)`,
+			type: this.phones.credential.type,
+			data: this.phones.credential.data,
 		});
-		this.credentialIds = { digitalSambaApi: digitalSamba.id, telephonyTwilioApi: twilio.id };
+		this.credentialIds = { digitalSambaApi: digitalSamba.id, [this.phones.credential.type]: voice.id };
 	}
 
 	/** As a user after importing a template: credentials picked on each node that needs one. */
 	async importTemplate(json: WorkflowJson): Promise<string> {
 		const nodes = json.nodes.map((node): INode => {
-			const type = CREDENTIAL_OF[node.type];
+			const type = node.type === IVR_TYPE ? this.phones.credential.type : DS_CREDENTIAL_OF[node.type];
 			return type ? { ...node, credentials: { [type]: { id: this.credentialIds[type], name: type } } } : node;
 		});
 		const settings = { ...json.settings };
@@ -124,19 +143,16 @@ export class RealWorld {
 	}
 
 	/** Setup, a provisioned room, and the two live workflows published. */
+	/** Setup, a provisioned room, and the two live workflows published: the provider's templates. */
 	async install(friendlyUrl = 'weekly-standup'): Promise<Room> {
 		await this.createCredentials();
-		this.twilio.addNumber(NUMBER);
-		const setup = await this.importTemplate(template('setup-dial-in-directory.json'));
+		// A number in the account, pointed nowhere yet: Setup points it at the IVR.
+		this.phones.pointNumber(NUMBER, '', '');
+		const setup = await this.importTemplate(providerTemplate(this.provider, 'setup-dial-in-directory.json'));
 		await this.n8n.runManually(setup, 'Run Setup');
-		const provisionJson = template('provision-dial-in-room.json');
-		const createRoom = provisionJson.nodes.find((node) => node.name === 'Create Room')!;
-		createRoom.parameters.friendlyUrl = friendlyUrl;
-		(createRoom.parameters.telephony as Record<string, unknown>).phoneNumber = NUMBER;
-		const provision = await this.importTemplate(provisionJson);
-		const output = JSON.stringify(await this.n8n.runManually(provision, 'Provision'));
-		const phoneBridge = await this.importTemplate(template('phone-bridge.json'));
-		const toPhone = await this.importTemplate(template('digitalsamba-to-phone.json'));
+		const room = await this.provision(friendlyUrl);
+		const phoneBridge = await this.importTemplate(providerTemplate(this.provider, 'phone-bridge.json'));
+		const toPhone = await this.importTemplate(providerTemplate(this.provider, 'digitalsamba-to-phone.json'));
 		await this.publish(phoneBridge);
 		await this.publish(toPhone);
 		// Publishing activates the Digital Samba Trigger, which registers its webhook.
@@ -144,17 +160,29 @@ export class RealWorld {
 			if (tries > 100) throw new Error('the Digital Samba Trigger registered no webhook');
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
+		return room;
+	}
+
+	/** Another dial-in room, as the Provision template makes one. */
+	async provision(friendlyUrl: string): Promise<Room> {
+		const provisionJson = template('provision-dial-in-room.json');
+		const createRoom = provisionJson.nodes.find((node) => node.name === 'Create Room')!;
+		createRoom.parameters.friendlyUrl = friendlyUrl;
+		(createRoom.parameters.telephony as Record<string, unknown>).phoneNumber = NUMBER;
+		const provision = await this.importTemplate(provisionJson);
+		const output = JSON.stringify(await this.n8n.runManually(provision, 'Provision'));
 		const room = this.ds.state.findRoom(friendlyUrl);
 		if (!room) throw new Error(`provisioning made no room: ${output.slice(-1500)}`);
-		const pin = /PIN: (\d+)#/.exec(output)?.[1] ?? (await this.callerPinFromDirectory(room.id));
+		const pin = /PIN: (\d+)#/.exec(output)?.[1] ?? (await this.directoryRow(room.id)).caller_pin;
 		return { id: room.id, callerPin: pin, conference: `ds-${room.id}` };
 	}
 
-	private async callerPinFromDirectory(roomId: string): Promise<string> {
+	/** The room's row of the "dial-in directory" Data Table, as n8n's API gives it. */
+	async directoryRow(roomId: string): Promise<Record<string, string>> {
 		const tables = await this.n8n.api<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables');
 		const directory = tables.data.find((table) => table.name === 'dial-in directory')!;
 		const rows = await this.n8n.api<{ data: Array<Record<string, string>> }>('GET', `/data-tables/${directory.id}/rows`);
-		return rows.data.find((row) => row.room_id === roomId)!.caller_pin;
+		return rows.data.find((row) => row.room_id === roomId)!;
 	}
 
 	dial(to: string, keys: string, options: Partial<CallOptions> = {}) {
@@ -175,8 +203,8 @@ export class RealWorld {
 		let count = -1;
 		let since = Date.now();
 		for (;;) {
-			await this.twilio.settle();
-			const now = this.ds.requests.length + this.twilio.deliveries.length + this.twilio.restRequests.length;
+			await this.phones.settle();
+			const now = this.ds.requests.length + this.phones.activity();
 			if (now !== count) {
 				count = now;
 				since = Date.now();
@@ -217,9 +245,9 @@ export class RealWorld {
 	}
 
 	async stop(): Promise<void> {
-		for (const call of this.twilio?.calls.values() ?? []) if (call.status === 'in-progress') await this.twilio.hangUp(call, 'participant_hung_up');
+		await this.phones?.hangUpAll();
 		await (this.cluster ?? this.n8n)?.stop();
-		await this.twilio?.close();
+		await this.phones?.close();
 		await this.ds?.close();
 	}
 }

@@ -35,6 +35,8 @@ export interface PhoneNetwork {
 	 * or leaving a conference (Twilio: conference status callbacks; Sinch: the DICEs).
 	 */
 	replayConferenceCallbacks(): Promise<void>;
+	/** How much has happened (callbacks sent, REST requests answered): unchanged means quiet. */
+	activity(): number;
 	/** Until no callback is in flight. */
 	settle(): Promise<void>;
 	hangUpAll(): Promise<void>;

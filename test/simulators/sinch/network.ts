@@ -46,6 +46,7 @@ export async function sinchNetwork(): Promise<PhoneNetwork> {
 				await postSignedCallback(callback.url, callback.body, sinch.applicationKey, sinch.applicationSecret);
 			}
 		},
+		activity: () => sinch.callbacks.length + sinch.restRequests.length,
 		settle: () => sinch.settle(),
 		async hangUpAll() {
 			for (const call of sinch.calls.values()) if (call.status === 'ONGOING') await sinch.hangUp(call, 'CALLERHANGUP');

@@ -4,11 +4,15 @@ import { placeCall } from './callDriver';
 import { TwilioSimulator } from './server';
 import { postSigned } from './sign';
 
-export async function twilioNetwork(): Promise<PhoneNetwork> {
-	const twilio = await TwilioSimulator.start();
+/** `simulator`: one already started (whose owner also uses it directly). */
+export async function twilioNetwork(simulator?: TwilioSimulator): Promise<PhoneNetwork> {
+	const twilio = simulator ?? (await TwilioSimulator.start());
 	return {
 		provider: 'twilio',
-		credential: { type: 'telephonyTwilioApi', data: { accountSid: twilio.accountSid, authToken: twilio.authToken, baseUrl: twilio.baseUrl } },
+		credential: {
+			type: 'telephonyTwilioApi',
+			data: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiKeySid: '', apiKeySecret: '', baseUrl: twilio.baseUrl },
+		},
 		pointNumber: (number, voiceUrl, fallbackUrl) => void twilio.addNumber(number, voiceUrl, fallbackUrl),
 		call(options): SimulatedPhone {
 			const phone = placeCall(twilio, options);
@@ -38,6 +42,7 @@ export async function twilioNetwork(): Promise<PhoneNetwork> {
 				await postSigned(delivery.url, delivery.params, twilio.authToken);
 			}
 		},
+		activity: () => twilio.deliveries.length + twilio.restRequests.length,
 		settle: () => twilio.settle(),
 		async hangUpAll() {
 			for (const call of twilio.calls.values()) if (call.status === 'in-progress') await twilio.hangUp(call, 'participant_hung_up');
