@@ -1,7 +1,8 @@
 /**
- * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay] [--bridge]
+ * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay] [--bridge] [--provider sinch]
  * Plays a phone call through the running sandbox (npm start) and prints the conversation: what the
- * caller hears, the keys pressed, the conference joined, and what Digital Samba was told.
+ * caller hears, the keys pressed, the conference joined, and what Digital Samba was told. The call
+ * goes through the sandbox's provider (`--provider` only checks that it is the one meant).
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -14,7 +15,11 @@ function argument(name: string): string | undefined {
 
 async function main() {
 	if (!existsSync(SANDBOX_FILE)) throw new Error('No sandbox is running: start one with `npm start`.');
-	const sandbox = JSON.parse(readFileSync(SANDBOX_FILE, 'utf8')) as { controlUrl: string; callerPin: string };
+	const sandbox = JSON.parse(readFileSync(SANDBOX_FILE, 'utf8')) as { controlUrl: string; callerPin: string; provider?: string };
+	const provider = argument('provider');
+	if (provider && provider !== (sandbox.provider ?? 'twilio')) {
+		throw new Error(`The running sandbox uses ${sandbox.provider ?? 'twilio'}: start one with \`npm start -- --provider ${provider}\`.`);
+	}
 	const pin = argument('pin') ?? sandbox.callerPin;
 	const body = {
 		keys: `${pin}#`,
@@ -27,13 +32,14 @@ async function main() {
 	const answer = await fetch(sandbox.controlUrl, { method: 'POST', body: JSON.stringify(body) });
 	if (!answer.ok) throw new Error(`the sandbox answered ${answer.status}: ${await answer.text()}`);
 	const result = (await answer.json()) as {
+		provider: string;
 		callSid: string;
 		from: string;
 		transcript: Array<Record<string, unknown>>;
 		digitalSamba: Array<{ method: string; path: string; body: unknown; status: number }>;
 	};
 	const out = (line: string) => process.stdout.write(`${line}\n`);
-	out(`☎  ${result.from} calls +15557654321 (call ${result.callSid})`);
+	out(`☎  ${result.from} calls +15557654321 through ${result.provider} (call ${result.callSid})`);
 	for (const entry of result.transcript) {
 		switch (entry.type) {
 			case 'heard':
@@ -43,7 +49,7 @@ async function main() {
 				out(`   presses  ${String(entry.keys) || '(nothing)'}`);
 				break;
 			case 'joined':
-				out(`   joins    conference ${String(entry.conference)} as ${String(entry.label)}${entry.muted ? ' (muted)' : ''}`);
+				out(`   joins    conference ${String(entry.conference)}${entry.label ? ` as ${String(entry.label)}` : ''}${entry.muted ? ' (muted)' : ''}`);
 				break;
 			case 'join-refused':
 				out(`   is refused by conference ${String(entry.conference)}`);

@@ -7,6 +7,9 @@
  * `npm start -- --queue`: the same on n8n's queue mode (test/e2e/queueCluster.ts): PostgreSQL 17
  * and Redis started here, a main (the editor), one webhook processor (where the number and Digital
  * Samba's webhook point) and two workers.
+ *
+ * `npm start -- --provider sinch`: the same with Sinch instead of Twilio (its simulator, credential
+ * and templates); any provider in test/simulators/networks.ts works.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -14,9 +17,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { RealWorld } from '../test/e2e/realWorld';
+import { NUMBER, RealWorld } from '../test/e2e/realWorld';
 import { ensureRuntime } from '../test/e2e/runtime';
-import type { CallOptions } from '../test/simulators/twilio/callDriver';
+import { networks } from '../test/simulators/networks';
 
 export { SANDBOX_FILE } from './sandbox.paths';
 import { SANDBOX_FILE } from './sandbox.paths';
@@ -25,6 +28,9 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main() {
 	const queue = process.argv.includes('--queue');
+	const providerAt = process.argv.indexOf('--provider');
+	const provider = providerAt >= 0 ? String(process.argv[providerAt + 1]) : 'twilio';
+	if (!Object.hasOwn(networks, provider)) throw new Error(`Unknown provider '${provider}': one of ${Object.keys(networks).join(', ')}`);
 	say('Preparing n8n 2.40.7 on Node 24 (the first time takes several minutes)…');
 	const runtime = ensureRuntime(say);
 	// The settings the README recommends for telephony (see Performance).
@@ -32,13 +38,13 @@ async function main() {
 	let world: RealWorld;
 	if (queue) {
 		say('Queue mode: PostgreSQL 17, Redis, a main, a webhook processor and two workers…');
-		world = await RealWorld.start(runtime, { env, queue: { workers: 2, port: PORT } });
+		world = await RealWorld.start(runtime, { env, provider, queue: { workers: 2, port: PORT } });
 	} else {
 		// Beside the sandbox file: the cache unless SANDBOX_FILE moves both (the tests do).
 		const userFolder = path.join(path.dirname(SANDBOX_FILE), 'sandbox');
 		rmSync(userFolder, { recursive: true, force: true });
 		mkdirSync(userFolder, { recursive: true });
-		world = await RealWorld.start(runtime, { port: PORT, userFolder, env });
+		world = await RealWorld.start(runtime, { port: PORT, userFolder, env, provider });
 	}
 	// From here on the world is ours to stop: on Ctrl-C, and when setting up the demo fails.
 	let control: Server | undefined;
@@ -64,26 +70,27 @@ async function serve(world: RealWorld): Promise<Server> {
 	const room = await world.install('demo-room');
 	// A moderator opens the room and connects telephony: Digital Samba dials the bridge.
 	world.ds.state.startSession(room.id);
-	const bridge = world.bridge(room);
-	await bridge.joined(1, 30_000);
+	const dialBridge = () => {
+		const stored = world.ds.state.rooms.get(room.id)!;
+		return world.phones.call({ to: String(stored.telephony_phone_number), from: '+4930123456', keys: String(stored.telephony_pin_dtmf) });
+	};
+	await dialBridge().joined(1, 30_000);
 	await world.quiet(500);
 
 	const control = createServer((request, response) => {
 		void (async () => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of request) chunks.push(chunk as Buffer);
-			const options = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as CallOptions & { later?: string; hangUp?: boolean; bridge?: boolean };
+			const options = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { keys?: string; from?: string; callerName?: string; later?: string; hangUp?: boolean; bridge?: boolean };
 			const dsBefore = world.ds.requests.length;
 			// --bridge: the call Digital Samba places, playing the room's DTMF.
-			const call = options.bridge ? world.bridge(room) : world.call({ keys: options.keys ?? '', from: options.from, callerName: options.callerName });
-			await Promise.race([call.joined(1, 30_000), call.done]);
+			const call = options.bridge ? dialBridge() : world.phones.call({ to: NUMBER, keys: options.keys ?? '', from: options.from, callerName: options.callerName });
+			await call.joined(1, 30_000).catch(() => undefined);
 			await world.quiet(800);
 			if (options.later && call.inConference) {
 				for (const keys of options.later.split(',')) {
-					const joins = call.transcript.filter((entry) => entry.type === 'joined').length;
 					call.press(keys);
-					await Promise.race([call.joined(joins + 1, 30_000), call.done]);
-					await world.quiet(800);
+					await world.quiet(1000);
 				}
 			}
 			if (options.hangUp !== false && !call.ended) await call.hangUp();
@@ -91,8 +98,9 @@ async function serve(world: RealWorld): Promise<Server> {
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(
 				JSON.stringify({
-					callSid: call.call.sid,
-					from: call.call.from,
+					provider: world.provider,
+					callSid: call.callId,
+					from: call.from,
 					transcript: call.transcript,
 					heard: call.heard,
 					digitalSamba: world.ds.requests.slice(dsBefore).map(({ method, path: url, body, status }) => ({ method, path: url, body, status })),
@@ -105,13 +113,13 @@ async function serve(world: RealWorld): Promise<Server> {
 	});
 	await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
 	const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/call`;
-	writeFileSync(SANDBOX_FILE, JSON.stringify({ controlUrl, editorUrl: world.n8n.baseUrl, roomId: room.id, callerPin: room.callerPin }, null, 2));
+	writeFileSync(SANDBOX_FILE, JSON.stringify({ controlUrl, editorUrl: world.n8n.baseUrl, roomId: room.id, callerPin: room.callerPin, provider: world.provider }, null, 2));
 
 	say('');
 	say('The phone bridge sandbox is running.');
 	say(`  n8n editor:     ${world.n8n.baseUrl}   login ${world.n8n.owner.email} / ${world.n8n.owner.password}`);
 	say(`  Digital Samba:  simulator at ${world.ds.baseUrl} (room "demo-room", ${room.id}), live session, phone bridge connected`);
-	say(`  Twilio:         simulator at ${world.twilio.baseUrl}, number +15557654321 → ${world.n8n.webhookBase}/voice`);
+	say(`  ${world.provider.padEnd(14)}  simulator (credential "${world.phones.credential.type}"), number ${NUMBER} → ${world.n8n.webhookBase}/voice`);
 	if (world.cluster) {
 		const { cluster } = world;
 		say(`  Queue mode:     webhook processor ${cluster.webhook.baseUrl}, ${cluster.workers.length} workers, PostgreSQL 17 on 127.0.0.1:${cluster.postgres?.port}, Redis on 127.0.0.1:${cluster.redis?.port}`);

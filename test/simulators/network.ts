@@ -25,7 +25,8 @@ export interface PhoneNetwork {
 	readonly credential: { type: string; data: IDataObject };
 	/** Point a number at the IVR's webhook and fallback URLs. */
 	pointNumber(number: string, voiceUrl: string, fallbackUrl: string): void;
-	call(options: { to: string; from?: string; keys: string }): SimulatedPhone;
+	/** `callerName`: what the caller's network says their name is, where the provider passes one on. */
+	call(options: { to: string; from?: string; keys: string; callerName?: string }): SimulatedPhone;
 	/** Call IDs in the conference as the provider lists it. */
 	members(conference: string): string[];
 	/** Whether a member is muted, as the provider has it. */

@@ -4,10 +4,11 @@ import { placeSinchCall } from './callDriver';
 import { SinchSimulator } from './server';
 import { postSignedCallback } from './sign';
 
-export async function sinchNetwork(): Promise<PhoneNetwork> {
+export async function sinchNetwork(): Promise<PhoneNetwork & { simulator: SinchSimulator }> {
 	const sinch = await SinchSimulator.start();
 	return {
 		provider: 'sinch',
+		simulator: sinch,
 		credential: {
 			type: 'telephonySinchApi',
 			data: { applicationKey: sinch.applicationKey, applicationSecret: sinch.applicationSecret, baseUrl: sinch.baseUrl, configurationUrl: sinch.baseUrl },
