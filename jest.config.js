@@ -21,7 +21,7 @@ module.exports = {
 			displayName: 'node',
 			testMatch: ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/simulators/**/*.test.ts'],
 		},
-		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'], testTimeout: 30000 },
+		{ ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflows/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup/timeout30s.ts'] },
 		{ ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
 		{
 			...common,
@@ -29,7 +29,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			// Builds (or proves) the cached n8n runtime once, before the e2e files start in parallel.
 			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
-			testTimeout: 120000,
+			setupFilesAfterEnv: ['<rootDir>/test/setup/timeout120s.ts'],
 		},
 		{
 			...common,
@@ -37,7 +37,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/queue/**/*.queue.test.ts'],
 			// The n8n runtime, PostgreSQL's binaries and redis-server, prepared once before the files run.
 			globalSetup: '<rootDir>/test/e2e/queue/globalSetup.ts',
-			testTimeout: 120000,
+			setupFilesAfterEnv: ['<rootDir>/test/setup/timeout120s.ts'],
 		},
 	],
 };
