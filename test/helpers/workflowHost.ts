@@ -10,20 +10,34 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType, IRun, IWebhookDescription, IWorkflowSettings } from 'n8n-workflow';
+import type { IConnections, ICredentialType, IDataObject, INode, INodeExecutionData, INodeType, IRun, IWebhookDescription, IWorkflowSettings } from 'n8n-workflow';
 import { createRunExecutionData, Node, Workflow } from 'n8n-workflow';
 
-import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
-import { TelephonySinchApi } from '../../credentials/TelephonySinchApi.credentials';
-import { TelephonyTwilioApi } from '../../credentials/TelephonyTwilioApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { TelephonyIvr } from '../../nodes/TelephonyIvr/TelephonyIvr.node';
 import { InMemoryDataTables } from './inMemoryDataTables';
 import { sharedDeduplicator } from './inMemoryDeduplicator';
 import { buildAdditionalData, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
+
+/** Every credential type the package declares (package.json `n8n.credentials`), by name. */
+function credentialTypes(): Record<string, ICredentialType> {
+	const root = path.resolve(__dirname, '../..');
+	const declared = (require(path.join(root, 'package.json')) as { n8n: { credentials: string[] } }).n8n.credentials;
+	const types: Record<string, ICredentialType> = {};
+	for (const file of declared) {
+		const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		for (const CredentialClass of Object.values(require(source) as Record<string, unknown>)) {
+			if (typeof CredentialClass !== 'function') continue;
+			const credential = new (CredentialClass as new () => ICredentialType)();
+			types[credential.name] = credential;
+		}
+	}
+	return types;
+}
 
 // Built-in nodes the templates use, loaded from n8n's own package.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -73,10 +87,7 @@ export class WorkflowHost {
 			.register('n8n-nodes-base.if', builtIn('If/If.node', 'If'))
 			.register('n8n-nodes-base.merge', builtIn('Merge/Merge.node', 'Merge'))
 			.register('n8n-nodes-base.aggregate', builtIn('Transform/Aggregate/Aggregate.node', 'Aggregate'));
-		this.credentialsHelper = new TestCredentialsHelper(
-			{ digitalSambaApi: new DigitalSambaApi(), telephonyTwilioApi: new TelephonyTwilioApi(), telephonySinchApi: new TelephonySinchApi() },
-			credentials as never,
-		);
+		this.credentialsHelper = new TestCredentialsHelper(credentialTypes(), credentials as never);
 		this.server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.serve(request, response));
 	}
 
