@@ -150,7 +150,7 @@ function callerState(event: CallEvent): CallerState | undefined {
 export function keypadMenu(event: CallEvent, webhookUrl: string, settings: IvrSettings): Instruction[] {
 	const state = callerState(event);
 	// A call that is over, or a Dial that ended without our state, goes no further.
-	if (!state || (event.raw.CallStatus && event.raw.CallStatus !== 'in-progress')) return [{ kind: 'hangup' }];
+	if (!state || event.ended) return [{ kind: 'hangup' }];
 	const carried = { conf: state.conference, muted: state.muted ? '1' : '0', hand: state.hand ? '1' : '0' };
 	return [
 		{

@@ -13,8 +13,10 @@ interface CallBase {
 	callerName?: string;
 	/** Set when the call came in over SIP. */
 	sip?: { domain?: string; username?: string; sourceIp?: string; callId?: string };
-	/** Values we carried in our own URLs (attempt, muted, hand…). */
+	/** Values we carried in our own URLs or cookies (attempt, muted, hand…). */
 	state: Record<string, string>;
+	/** Set when the request says the call is already over (Twilio's CallStatus after a hang-up). */
+	ended?: boolean;
 	raw: RawParams;
 }
 

@@ -118,6 +118,7 @@ export function parseTwilioRequest(params: RawParams, query: RawParams = {}): Pa
 			? { domain: params.SipDomain, username: params.SipUsername, sourceIp: params.SipSourceIp, callId: params.SipCallId }
 			: undefined,
 		state,
+		ended: params.CallStatus !== undefined && params.CallStatus !== 'in-progress' && params.CallStatus !== 'ringing' ? true : undefined,
 		raw: params,
 	};
 
