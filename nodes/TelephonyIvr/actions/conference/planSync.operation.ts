@@ -22,6 +22,7 @@ import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import type { CallControl } from '../../../core/voice/provider';
 import { phoneApi } from '../../transport';
+import { readParticipantEvent } from '../contracts';
 import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
@@ -54,17 +55,17 @@ const PARTICIPANT_TYPES = new Set(['participant.joined', 'participant.left']);
 /** Absent calls whose status one event looks up for healing: bounds a hang-up wave's cost. */
 export const HEAL_STATUS_CHECKS = 3;
 
+/** An item that is a conference event at all (its participant fields are checked by readParticipantEvent). */
 const isEvent = (json: IDataObject) => typeof json.type === 'string' && 'conferenceId' in json;
 
 /** The Conference Event the rows belong to, from the node named in Event Node Name. */
-function eventFromNode(context: IExecuteFunctions, i: number): IDataObject {
+function eventFromNode(context: IExecuteFunctions, i: number): ParticipantEvent | undefined {
 	const nodeName = context.getNodeParameter('eventNode', i, 'Telephony IVR') as string;
 	try {
 		const source = context.getWorkflowDataProxy(i).$(nodeName).first().json as IDataObject;
-		if (isEvent(source)) return source;
 		// Route PIN's answer, for providers whose answer is the join (no join callbacks).
-		const joined = source.joinEvent as IDataObject | undefined;
-		if (joined && isEvent(joined)) return joined;
+		const event = isEvent(source) ? source : (source.joinEvent as IDataObject | undefined);
+		if (event && isEvent(event)) return readParticipantEvent(event);
 	} catch {
 		// Reported below with what to fix.
 	}
@@ -76,11 +77,15 @@ function eventFromNode(context: IExecuteFunctions, i: number): IDataObject {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = this.getInputData();
-	if (isEvent(input[i].json)) return await plan(this, i, input[i].json as unknown as ParticipantEvent);
+	if (isEvent(input[i].json)) {
+		const event = readParticipantEvent(input[i].json);
+		return event ? await plan(this, i, event) : [];
+	}
 	// Rows of the conference: one plan for all of them, made once.
 	if (i > 0) return [];
 	const rows = input.map((item) => openRow(item.json)).filter((row): row is OpenRow => row !== undefined);
-	return await plan(this, i, eventFromNode(this, i) as unknown as ParticipantEvent, rows, directoryLabels(input.map((item) => item.json)));
+	const event = eventFromNode(this, i);
+	return event ? await plan(this, i, event, rows, directoryLabels(input.map((item) => item.json))) : [];
 }
 
 async function plan(context: IExecuteFunctions, i: number, event: ParticipantEvent, rows?: OpenRow[], labels = new Map<string, string>()): Promise<IDataObject[]> {

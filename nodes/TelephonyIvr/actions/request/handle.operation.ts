@@ -28,6 +28,7 @@ import { isCallEvent } from '../../../core/voice/events';
 import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../../../core/voice/provider';
 import { withItemIndex } from '../../../shared/forEachItem';
 import { providerCredentials, providerOf } from '../../transport';
+import { asItem, pinEnteredItem } from '../contracts';
 import { identityOf } from '../identity';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
@@ -95,8 +96,7 @@ async function rawBodyOf(context: IExecuteFunctions, item: INodeExecutionData, i
 }
 
 function conferenceEventJson(event: VoiceEvent): IDataObject {
-	const json: IDataObject = { ...event } as unknown as IDataObject;
-	return 'label' in event ? { ...json, ...identityOf(event.label) } : json;
+	return 'label' in event ? { ...asItem(event), ...identityOf(event.label) } : asItem(event);
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -168,7 +168,7 @@ async function handleItem(
 		case 'call.digits':
 			if (call.step === 'pin') {
 				outputs[OUTPUT.pin].push({
-					json: { digits: call.digits, callId: call.callId, attempt: call.attempt, webhookUrl, event: call as unknown as IDataObject },
+					json: pinEnteredItem(call, webhookUrl),
 					pairedItem: { item: i },
 				});
 			} else {

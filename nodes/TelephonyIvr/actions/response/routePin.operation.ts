@@ -13,6 +13,8 @@ import type { Instruction, JoinConference } from '../../../core/voice/instructio
 import type { CallEvent, ParticipantEvent } from '../../../core/voice/events';
 import type { VoiceProvider } from '../../../core/voice/provider';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
+import type { PinEntered } from '../contracts';
+import { asItem, readPinEntered } from '../contracts';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
 
@@ -43,17 +45,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['response'], operation: ['routePin'] } }, properties);
 
-interface PinItem {
-	event: CallEvent & { type: 'call.digits' };
-	webhookUrl: string;
-}
-
-function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): PinItem {
-	if (input.event && typeof input.webhookUrl === 'string') return input as unknown as PinItem;
+function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): PinEntered {
+	const direct = readPinEntered(input);
+	if (direct) return direct;
 	const nodeName = context.getNodeParameter('requestNode', i) as string;
 	try {
-		const source = context.getWorkflowDataProxy(i).$(nodeName).item.json as IDataObject;
-		if (source.event && typeof source.webhookUrl === 'string') return source as unknown as PinItem;
+		const source = readPinEntered(context.getWorkflowDataProxy(i).$(nodeName).item.json);
+		if (source) return source;
 	} catch {
 		// Reported below with what to fix.
 	}
@@ -96,7 +94,7 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 /** The join our answer makes, as the conference event other providers would send for it. */
 function joinEvent(event: CallEvent, join: JoinConference): IDataObject {
 	const joined: ParticipantEvent = { type: 'participant.joined', conference: join.name, conferenceId: join.name, callId: event.callId, label: join.label, muted: join.muted, raw: {} };
-	return { ...joined, raw: {} };
+	return asItem(joined);
 }
 
 /**
