@@ -61,7 +61,10 @@ export class TelephonySinchApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const url = new URL(String(requestOptions.url), String(requestOptions.baseURL ?? 'https://calling.api.sinch.com'));
+		// Signed is the path as sent: a relative url goes after baseURL's own path, as axios joins them.
+		const given = String(requestOptions.url);
+		const base = String(requestOptions.baseURL ?? '').replace(/\/+$/, '');
+		const url = new URL(/^https?:\/\//i.test(given) ? given : `${base}/${given.replace(/^\/+/, '')}`);
 		const body = typeof requestOptions.body === 'string' ? requestOptions.body : requestOptions.body ? JSON.stringify(requestOptions.body) : '';
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		// As the official SDK: every request says application/json, GETs included, and is signed so.

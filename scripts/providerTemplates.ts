@@ -84,6 +84,18 @@ function recordBridge(template: Template): void {
 	template.connections[isBridge.name] = { main: [[link(record.name), link('Once Bridge Recorded', 0)], otherwise] };
 	template.connections[record.name] = { main: [[link('Once Bridge Recorded', 1)]] };
 	template.connections['Once Bridge Recorded'] = { main: [[link('Answer Bridge')]] };
+
+	// The bridge's leave closes its row, so Open Calls does not read old bridges for ever.
+	const close = clone(template, 'Close Reported', 'Close Bridge Row', [-1440, 240]);
+	close.parameters.filters = {
+		conditions: [
+			{ keyName: 'call_id', condition: 'eq', keyValue: '={{ $json.callId }}' },
+			{ keyName: 'state', condition: 'eq', keyValue: BRIDGE_STATE },
+		],
+	};
+	(close.parameters.columns as { value: Record<string, string> }).value = { state: 'closed' };
+	(close.parameters.columns as { schema: Array<{ id: string }> }).schema = (close.parameters.columns as { schema: Array<{ id: string }> }).schema.filter((column) => column.id === 'state');
+	connect(template, 'Telephony IVR', close.name, 3);
 }
 
 /** After answering a join, the sync that a join callback would have started. */

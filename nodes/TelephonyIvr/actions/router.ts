@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { forEachItem, withItemIndex } from '../../shared/forEachItem';
-import { providerOf } from '../transport';
+import type { ItemResult } from '../../shared/forEachItem';
+import { forEachItemTo } from '../../shared/forEachItem';
 import * as call from './call/Call.resource';
 import * as conference from './conference/Conference.resource';
 import * as invitation from './invitation/Invitation.resource';
@@ -12,47 +12,35 @@ import * as handle from './request/handle.operation';
 import { OUTPUT_NAMES } from './request/handle.operation';
 import * as response from './response/Response.resource';
 
-type ItemOperation = { execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> };
+/** Every operation has one shape: one input item in, its data or its routed items out. */
+interface Operation {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
+	/** Where an item goes that failed under Continue On Fail (the first output unless it says). */
+	errorOutput?: number;
+}
 
-const dataOperations: Record<string, Record<string, ItemOperation>> = {
+const operations: Record<string, Record<string, Operation>> = {
 	call: call.operations,
 	conference: conference.operations,
 	invitation: invitation.operations,
 	phoneNumber: phoneNumber.operations,
 	pin: pin.operations,
+	request: { handle },
+	response: response.operations,
 };
 
-const empty = () => OUTPUT_NAMES.map((): INodeExecutionData[] => []);
-
 /**
- * Handle Provider Request fills all five outputs itself; Route PIN and Render return markup items;
- * every other operation returns data. All but Handle answer on the first output.
+ * One router for every operation, through the one item loop (pairedItem, itemIndex, Continue On
+ * Fail). Only Handle Provider Request routes to several outputs; every other operation answers on
+ * the first.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	if (resource === 'request' && operation === 'handle') return await handle.execute.call(this);
-
-	const outputs = empty();
-	if (resource === 'response' && Object.hasOwn(response.operations, operation)) {
-		const provider = providerOf(this);
-		const run = response.operations[operation as keyof typeof response.operations].execute;
-		for (let i = 0; i < this.getInputData().length; i++) {
-			try {
-				outputs[0].push(await run.call(this, i, provider));
-			} catch (error) {
-				if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-				outputs[0].push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-			}
-		}
-		return outputs;
-	}
-
-	const table = dataOperations[resource];
-	const handler = table && Object.hasOwn(table, operation) ? table[operation] : undefined;
-	if (!handler) {
+	const table = Object.hasOwn(operations, resource) ? operations[resource] : undefined;
+	const chosen = table && Object.hasOwn(table, operation) ? table[operation] : undefined;
+	if (!chosen) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
 	}
-	outputs[0] = await forEachItem.call(this, handler.execute);
-	return outputs;
+	return await forEachItemTo.call(this, chosen.execute, OUTPUT_NAMES.length, chosen.errorOutput ?? 0);
 }

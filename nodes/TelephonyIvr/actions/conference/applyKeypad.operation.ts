@@ -1,10 +1,11 @@
 /**
  * Apply Keypad: `*6` or `*9` pressed by a caller who stays in the conference (providers whose
- * capabilities say `keypad: 'detect'`: Sinch). The caller's "dial-in calls" row, read just before,
- * says whether they are muted and have a hand up; this flips one of them, mutes or unmutes the
- * caller on the provider for `*6`, and outputs the change as the compare-and-set the template's
- * Claim Keypad makes (wasMuted/wasHand → muted/hand) before Digital Samba is told. (Twilio's
- * keypad menu carries that state in its URLs instead: handle.operation.ts.)
+ * capabilities say `keypad: 'detect'`: Sinch). `*6` flips mute as the provider has it (a host may
+ * have muted the caller from Digital Samba since), and mutes or unmutes them there; `*9` flips the
+ * hand the caller's "dial-in calls" row, read just before, records. The change goes out as the
+ * compare-and-set the template's Claim Keypad makes on that row (wasMuted/wasHand → muted/hand)
+ * before Digital Samba is told. (Twilio's keypad menu carries that state in its URLs instead:
+ * handle.operation.ts.)
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
@@ -55,12 +56,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	const wasMuted = flag(row.muted);
 	const wasHand = flag(row.hand);
-	const muted = keypad.toggle === 'mute' ? (wasMuted === '1' ? '0' : '1') : wasMuted;
-	const hand = keypad.toggle === 'hand' ? (wasHand === '1' ? '0' : '1') : wasHand;
-	const action: KeypadAction = keypad.toggle === 'mute' ? (muted === '1' ? 'mute' : 'unmute') : hand === '1' ? 'raiseHand' : 'lowerHand';
+	let muted = wasMuted;
+	let hand = wasHand;
 	if (keypad.toggle === 'mute') {
 		const { control } = await phoneApi(this, i);
-		await control.setMuted({ id: conference, name: conference }, callId, muted === '1');
+		const where = { id: conference, name: conference };
+		// Sinch lists no one whose keys it is collecting: then the row says how they were.
+		const participant = await control.getParticipant(where, callId);
+		muted = (participant ? participant.muted : wasMuted === '1') ? '0' : '1';
+		await control.setMuted(where, callId, muted === '1');
+	} else {
+		hand = wasHand === '1' ? '0' : '1';
 	}
+	const action: KeypadAction = keypad.toggle === 'mute' ? (muted === '1' ? 'mute' : 'unmute') : hand === '1' ? 'raiseHand' : 'lowerHand';
 	return { action, callId, conference, roomId: roomIdOf(conference) ?? null, callerNumber: String(row.caller_number ?? ''), wasMuted, wasHand, muted, hand };
 }

@@ -12,7 +12,7 @@
  * (core/ivr/healing.ts), looking up the status of at most HEAL_STATUS_CHECKS absent calls.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import { BRIDGE_LABEL } from '../../../core/ivr/labels';
 import type { OpenRow } from '../../../core/ivr/healing';
@@ -94,13 +94,8 @@ async function plan(context: IExecuteFunctions, i: number, event: ParticipantEve
 	const { provider, control } = await phoneApi(context, i);
 	const { conferenceEvents } = provider.capabilities;
 
-	const conference = await control.getConference(event.conferenceId);
-	const participants = conference ? await control.listParticipants(conference) : [];
+	const { conference, participants } = await listWhenJoined(control, event, !conferenceEvents && event.type === 'participant.joined');
 	const present: PresentParticipant[] = participants.map((participant) => ({ callId: participant.callId, label: labelOf(provider, participant, labels) }));
-	if (!conferenceEvents && event.type === 'participant.joined' && !present.some((participant) => participant.callId === event.callId)) {
-		// The join is our own answer, which the provider may not have carried out yet.
-		present.push({ callId: event.callId, label: event.label });
-	}
 	// A provider that keeps no empty conferences knows none after its last participant left.
 	const conferenceName = conference?.name ?? (conferenceEvents ? '' : event.conference);
 	const disagrees = disagreement(event, conferenceName, present);
@@ -125,6 +120,24 @@ async function plan(context: IExecuteFunctions, i: number, event: ParticipantEve
 	const callerWaits = event.type === 'participant.joined' && event.label !== BRIDGE_LABEL && !present.some((p) => p.label === BRIDGE_LABEL);
 	if (planned.length > 0 || !callerWaits || !context.getNodeParameter('connectBridge', i, false)) return claims;
 	return (await firstAskFor(context, event.conferenceId)) ? [...claims, { ...base, action: 'connectBridge' }] : claims;
+}
+
+/** How long a join we answered may take to show in the provider's list, and how often to look. */
+export const JOIN_WAIT = { totalMs: 3000, everyMs: 150 };
+
+/**
+ * The conference and its participants. For a join we answered ourselves (providers without join
+ * callbacks), read once the provider lists the call: two joins answered together then each see the
+ * other, whichever the provider carried out first, and a replayed answer for a call that is gone
+ * never shows, so it announces nobody.
+ */
+async function listWhenJoined(control: CallControl, event: ParticipantEvent, waitForCall: boolean) {
+	for (let waited = 0; ; waited += JOIN_WAIT.everyMs) {
+		const conference = await control.getConference(event.conferenceId);
+		const participants = conference ? await control.listParticipants(conference) : [];
+		if (!waitForCall || waited >= JOIN_WAIT.totalMs || participants.some((participant) => participant.callId === event.callId)) return { conference, participants };
+		await sleep(JOIN_WAIT.everyMs);
+	}
 }
 
 /** Of the given calls, those the provider says have ended; a lookup that fails decides nothing. */

@@ -26,7 +26,7 @@ import type { CallEvent, VoiceEvent } from '../../../core/voice/events';
 import type { Instruction } from '../../../core/voice/instructions';
 import { isCallEvent } from '../../../core/voice/events';
 import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../../../core/voice/provider';
-import { withItemIndex } from '../../../shared/forEachItem';
+import type { Routed } from '../../../shared/forEachItem';
 import { providerCredentials, providerOf } from '../../transport';
 import { asItem, pinEnteredItem } from '../contracts';
 import { identityOf } from '../identity';
@@ -83,10 +83,19 @@ export function inboundRequest(item: IDataObject, publicUrl: string, rawBody?: s
 		url: queryText ? `${base}?${queryText}` : base,
 		headers,
 		params: isForm || !headers['content-type'] ? stringRecord(item.body) : {},
-		body: item.body ?? {},
+		// A JSON body is read from the bytes the signature covers, not from n8n's parse of them.
+		body: rawBody !== undefined && /json/i.test(headers['content-type'] ?? '') ? parsedJson(rawBody) : (item.body ?? {}),
 		query,
 		rawBody,
 	};
+}
+
+function parsedJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The raw body the Webhook node kept (its Raw Body option), read only when it is there. */
@@ -99,24 +108,16 @@ function conferenceEventJson(event: VoiceEvent): IDataObject {
 	return 'label' in event ? { ...asItem(event), ...identityOf(event.label) } : asItem(event);
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
-	const provider = providerOf(this);
-	const credentials = await providerCredentials(this, provider);
-	const items = this.getInputData();
+/** Under Continue On Fail, a request that could not be handled goes where forged ones go. */
+export const errorOutput = OUTPUT.rejected;
 
-	for (let i = 0; i < items.length; i++) {
-		try {
-			await handleItem.call(this, items[i], i, outputs, provider, credentials);
-		} catch (error) {
-			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-			outputs[OUTPUT.rejected].push({
-				json: { rejected: true, status: 500, reason: (error as Error).message },
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return outputs;
+/** One request: its items on the outputs they belong to. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<Routed> {
+	const provider = providerOf(this, i);
+	const credentials = await providerCredentials(this, provider);
+	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
+	await handleItem.call(this, this.getInputData()[i], i, outputs, provider, credentials);
+	return { routed: outputs.flatMap((items, output) => items.map((item): [number, INodeExecutionData] => [output, item])) };
 }
 
 async function handleItem(

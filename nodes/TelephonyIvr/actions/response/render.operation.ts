@@ -1,10 +1,11 @@
 /** Render: any instructions, in order, as markup (for flows beyond the built-in IVR steps). */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apology, pinPrompt, waitMusic } from '../../../core/ivr/script';
 import type { Instruction } from '../../../core/voice/instructions';
-import type { VoiceProvider } from '../../../core/voice/provider';
+import type { Routed } from '../../../shared/forEachItem';
+import { providerOf } from '../../transport';
 import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
 
@@ -58,7 +59,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['response'], operation: ['render'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, i: number, provider: VoiceProvider): Promise<INodeExecutionData> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<Routed> {
+	const provider = providerOf(this, i);
 	const settings = ivrSettings(this, i);
 	const steps = this.getNodeParameter('steps.step', i, []) as IDataObject[];
 	const webhookUrl = (this.getNodeParameter('webhookUrl', i, '') as string) || String(this.getInputData()[i].json.webhookUrl ?? '');
@@ -88,5 +90,5 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 				throw new NodeOperationError(this.getNode(), `Unknown step '${String(step.kind)}'`, { itemIndex: i });
 		}
 	});
-	return markupItem(this, provider, instructions, i);
+	return { routed: [[0, markupItem(this, provider, instructions, i)]] };
 }

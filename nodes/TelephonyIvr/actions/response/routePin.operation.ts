@@ -4,14 +4,15 @@
  * after the last attempt. Its input is the directory row (empty when none matched); the PIN event
  * comes from the Handle Provider Request node, followed back through the items' pairing.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseLabel } from '../../../core/ivr/labels';
 import { routePin } from '../../../core/ivr/script';
 import type { Instruction, JoinConference } from '../../../core/voice/instructions';
 import type { CallEvent, ParticipantEvent } from '../../../core/voice/events';
-import type { VoiceProvider } from '../../../core/voice/provider';
+import type { Routed } from '../../../shared/forEachItem';
+import { providerOf } from '../../transport';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 import type { PinEntered } from '../contracts';
 import { asItem, readPinEntered } from '../contracts';
@@ -39,7 +40,8 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Conference Column', name: 'conference', type: 'string', default: 'conference_name' },
 		],
 	},
-	bridgeChecksProperty,
+	// Display names and SIP origins are what Twilio's requests carry; Sinch's say neither.
+	{ ...bridgeChecksProperty, displayOptions: { show: { provider: ['twilio'] } } },
 	ivrSettingsProperty,
 ];
 
@@ -61,7 +63,8 @@ function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): Pin
 	});
 }
 
-export async function execute(this: IExecuteFunctions, i: number, provider: VoiceProvider): Promise<INodeExecutionData> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<Routed> {
+	const provider = providerOf(this, i);
 	const row = this.getInputData()[i].json;
 	const { event, webhookUrl } = pinItem(this, row, i);
 	const columns = this.getNodeParameter('columns', i, {}) as Record<string, string>;
@@ -73,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 
 	const route = routePin(event, entry, webhookUrl, ivrSettings(this, i), bridgeChecks(this, i));
 	const join = route.instructions.find((instruction) => instruction.kind === 'joinConference');
-	return markupItem(
+	const answer = markupItem(
 		this,
 		provider,
 		route.instructions,
@@ -89,6 +92,7 @@ export async function execute(this: IExecuteFunctions, i: number, provider: Voic
 		},
 		event,
 	);
+	return { routed: [[0, answer]] };
 }
 
 /** The join our answer makes, as the conference event other providers would send for it. */

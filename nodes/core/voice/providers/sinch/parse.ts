@@ -56,7 +56,8 @@ export function parseSinchCallback(body: unknown): ParseResult {
 		callId,
 		from,
 		to: str(to.endpoint ?? callback.to),
-		sip: str(to.type).toLowerCase() === 'sip' || str(callback.originationType).toLowerCase() === 'sip' ? {} : undefined,
+		// `to.type` is the number called, not how the call came in; Sinch documents `pstn` and `mxp` origins.
+		sip: str(callback.originationType).toLowerCase() === 'sip' ? {} : undefined,
 		state: cookies,
 		raw,
 	};
