@@ -43,3 +43,34 @@ export interface PhoneNetwork {
 	hangUpAll(): Promise<void>;
 	close(): Promise<void>;
 }
+
+/** What both call drivers are: enough to see one as a SimulatedPhone. */
+export interface DrivenCall {
+	readonly heard: string[];
+	readonly ended: boolean;
+	readonly inConference: boolean;
+	readonly transcript: unknown[];
+	joined(count?: number, timeoutMs?: number): Promise<void>;
+	press(keys: string): void;
+	hangUp(): Promise<void>;
+}
+
+export function phoneView(call: DrivenCall, callId: string, from: string): SimulatedPhone {
+	return {
+		callId,
+		from,
+		get heard() {
+			return call.heard;
+		},
+		get ended() {
+			return call.ended;
+		},
+		get inConference() {
+			return call.inConference;
+		},
+		transcript: call.transcript,
+		joined: (count, timeoutMs) => call.joined(count, timeoutMs),
+		press: (keys) => call.press(keys),
+		hangUp: () => call.hangUp(),
+	};
+}

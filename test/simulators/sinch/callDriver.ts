@@ -6,6 +6,7 @@
  */
 import type { SinchCall, SinchSimulator } from './server';
 import { hearBy } from './server';
+import { DrivenCall } from '../drivenCall';
 
 export type SinchTranscriptEntry =
 	| { type: 'heard'; text: string }
@@ -32,56 +33,23 @@ function spoken(prompt: string): string[] {
 		.map((part) => /^#tts\[(.*)\]$/s.exec(part)?.[1] ?? `[audio ${part}]`);
 }
 
-export class SinchPhoneCall {
-	readonly transcript: SinchTranscriptEntry[] = [];
-	readonly call: SinchCall;
+export class SinchPhoneCall extends DrivenCall<SinchCall, SinchTranscriptEntry> {
 	readonly done: Promise<void>;
-	private keys: string;
-	private keyWaiters: Array<() => void> = [];
 
 	constructor(
 		private readonly simulator: SinchSimulator,
 		private readonly options: SinchCallOptions,
 	) {
-		this.call = simulator.newCall(options.from ?? '+15550100', options.to);
+		super(simulator.newCall(options.from ?? '+15550100', options.to), options.keys);
 		this.call.onHear = (text) => this.transcript.push({ type: 'heard', text });
-		this.keys = options.keys ?? '';
 		this.done = this.run().catch((error: Error) => {
 			this.transcript.push({ type: 'ended', why: `driver error: ${error.message}` });
 		});
 	}
 
-	get heard(): string[] {
-		return this.call.heard;
-	}
-
-	get inConference(): boolean {
-		return this.call.conference !== undefined;
-	}
-
-	get ended(): boolean {
-		return this.transcript.some((entry) => entry.type === 'ended');
-	}
-
-	press(keys: string): void {
-		this.keys += keys;
-		const waiters = this.keyWaiters;
-		this.keyWaiters = [];
-		for (const wake of waiters) wake();
-	}
-
 	async hangUp(): Promise<void> {
 		await this.simulator.hangUp(this.call, 'CALLERHANGUP');
 		await this.done;
-	}
-
-	async joined(count = 1, timeoutMs = 5000): Promise<void> {
-		const started = Date.now();
-		const joins = () => this.transcript.filter((entry) => entry.type === 'joined').length;
-		while (joins() < count && !this.ended) {
-			if (Date.now() - started > timeoutMs) throw new Error(`the call did not join: ${JSON.stringify(this.transcript)}`);
-			await new Promise((resolve) => setTimeout(resolve, 5));
-		}
 	}
 
 	private async run(): Promise<void> {
@@ -140,24 +108,10 @@ export class SinchPhoneCall {
 		const main = menus.find((menu) => menu.id === 'main');
 		if (!main) throw new Error("runMenu without a menu whose id is 'main'");
 		spoken(String(main.mainPrompt ?? '')).forEach((text) => hearBy(this.call, text));
-		const digits = this.takeDigits(Number(main.maxDigits ?? 1));
+		const digits = this.keys.take(Number(main.maxDigits ?? 1));
 		this.transcript.push({ type: 'pressed', keys: digits });
 		const menuResult = digits ? { menuId: 'main', type: 'sequence', value: digits, inputMethod: 'dtmf' } : { menuId: 'main', type: 'timeout', value: '', inputMethod: 'dtmf' };
 		return (await this.simulator.callback(this.call, { event: 'pie', menuResult })) as Svaml | undefined;
-	}
-
-	/** Keys up to `#` (not included) or `maxDigits`; `W` and `w` are pauses. */
-	private takeDigits(maxDigits: number): string {
-		let digits = '';
-		while (this.keys.length > 0) {
-			const key = this.keys[0];
-			this.keys = this.keys.slice(1);
-			if (key === 'W' || key === 'w') continue;
-			if (key === '#') break;
-			digits += key;
-			if (digits.length >= maxDigits) break;
-		}
-		return digits;
 	}
 
 	private async conference(action: Record<string, unknown>): Promise<void> {
@@ -175,14 +129,14 @@ export class SinchPhoneCall {
 	/** With `detect`: every sequence pressed (up to maxDigits, or `#`) goes to Sinch as a PIE. */
 	private async detectKeys(maxDigits: number): Promise<never> {
 		for (;;) {
-			while (this.keys.length > 0 && this.call.conference) {
-				const sequence = this.takeDigits(maxDigits);
+			while (this.keys.pending && this.call.conference) {
+				const sequence = this.keys.take(maxDigits);
 				if (sequence) {
 					this.transcript.push({ type: 'pressed', keys: sequence });
 					await this.simulator.conferenceKeys(this.call, sequence);
 				}
 			}
-			await new Promise<void>((resolve) => this.keyWaiters.push(resolve));
+			await this.keys.next();
 		}
 	}
 }

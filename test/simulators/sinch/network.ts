@@ -1,5 +1,6 @@
 /** The Sinch simulator as the provider conformance suite drives it. */
 import type { PhoneNetwork, SimulatedPhone } from '../network';
+import { phoneView } from '../network';
 import { placeSinchCall } from './callDriver';
 import { SinchSimulator } from './server';
 import { postSignedCallback } from './sign';
@@ -20,23 +21,7 @@ export async function sinchNetwork(): Promise<PhoneNetwork & { simulator: SinchS
 		},
 		call(options): SimulatedPhone {
 			const phone = placeSinchCall(sinch, options);
-			return {
-				callId: phone.call.id,
-				from: `+${phone.call.cli}`,
-				get heard() {
-					return phone.heard;
-				},
-				get ended() {
-					return phone.ended;
-				},
-				get inConference() {
-					return phone.inConference;
-				},
-				transcript: phone.transcript,
-				joined: (count, timeoutMs) => phone.joined(count, timeoutMs),
-				press: (keys) => phone.press(keys),
-				hangUp: () => phone.hangUp(),
-			};
+			return phoneView(phone, phone.call.id, `+${phone.call.cli}`);
 		},
 		members: (conference) => [...(sinch.conferences.get(conference)?.participants.keys() ?? [])],
 		isMuted: (conference, callId) => sinch.conferences.get(conference)?.participants.get(callId)?.muted,

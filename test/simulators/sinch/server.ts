@@ -13,12 +13,11 @@
  * Kicking a participant ends its call here (Sinch's documentation does not say what follows a kick).
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { validateAuthenticationHeader } from '@sinch/sdk-client';
 
+import { HttpSimulator } from '../localServer';
 import { postSignedCallback } from './sign';
 
 export interface SinchCall {
@@ -71,7 +70,7 @@ export function hearBy(call: SinchCall, text: string): void {
 
 const MAX_COOKIE_BYTES = 1024;
 
-export class SinchSimulator {
+export class SinchSimulator extends HttpSimulator {
 	readonly applicationKey = randomUUID();
 	readonly applicationSecret = Buffer.from(randomUUID()).toString('base64');
 	readonly callbackUrls: { primary: string; fallback?: string } = { primary: '' };
@@ -81,37 +80,10 @@ export class SinchSimulator {
 	/** Callbacks sent, in order, with the status they got. */
 	readonly callbacks: Callback[] = [];
 	readonly restRequests: Array<{ method: string; path: string; body: unknown; status: number }> = [];
-	private readonly pending = new Set<Promise<unknown>>();
-
-	private constructor(private readonly server: Server) {}
-
 	static async start(): Promise<SinchSimulator> {
-		const server = createServer();
-		const simulator = new SinchSimulator(server);
-		server.on('request', (request: IncomingMessage, response: ServerResponse) => void simulator.handle(request, response));
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const simulator = new SinchSimulator();
+		await simulator.listen();
 		return simulator;
-	}
-
-	/** What the credential's Calling API URL and Configuration API URL are set to. */
-	get baseUrl(): string {
-		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-	}
-
-	async close(): Promise<void> {
-		await this.settle();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
-
-	async settle(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-	}
-
-	track<T>(promise: Promise<T>): Promise<T> {
-		this.pending.add(promise);
-		void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-		return promise;
 	}
 
 	addNumber(number: string): void {
@@ -212,7 +184,7 @@ export class SinchSimulator {
 
 	// ---- REST -------------------------------------------------------------------------------
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', this.baseUrl);
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);

@@ -9,6 +9,7 @@ import { hearBy } from './server';
 import { postSigned } from './sign';
 import type { Verb } from './twiml';
 import { parseTwiml } from './twiml';
+import { DrivenCall } from '../drivenCall';
 
 export type TranscriptEntry =
 	| { type: 'heard'; text: string }
@@ -32,63 +33,29 @@ export interface CallOptions {
 
 const MAX_STEPS = 50;
 
-export class PhoneCall {
-	readonly transcript: TranscriptEntry[] = [];
-	readonly call: SimCall;
+/** From as Twilio gives it: the number, or for a SIP Domain call a SIP URI with a display name. */
+const fromOf = (options: CallOptions) =>
+	options.sip ? `"${options.sip.displayName ?? ''}" <sip:${options.sip.user ?? 'bridge'}@${options.sip.domain}>` : (options.from ?? '+15550100');
+
+export class PhoneCall extends DrivenCall<SimCall, TranscriptEntry> {
 	readonly done: Promise<void>;
-	private keys: string;
-	private keyWaiters: Array<() => void> = [];
 	private readonly from: string;
 
 	constructor(
 		private readonly simulator: TwilioSimulator,
 		private readonly options: CallOptions,
 	) {
-		this.from = options.sip
-			? `"${options.sip.displayName ?? ''}" <sip:${options.sip.user ?? 'bridge'}@${options.sip.domain}>`
-			: (options.from ?? '+15550100');
-		this.call = simulator.newCall(this.from, options.to);
+		super(simulator.newCall(fromOf(options), options.to), options.keys);
+		this.from = fromOf(options);
 		this.call.onHear = (text) => this.transcript.push({ type: 'heard', text });
-		this.keys = options.keys ?? '';
 		this.done = this.run().catch((error: Error) => {
 			this.transcript.push({ type: 'ended', why: `driver error: ${error.message}` });
 		});
 	}
 
-	/** The texts heard, in order (prompts, announcements, wait music). */
-	get heard(): string[] {
-		return this.call.heard;
-	}
-
-	get inConference(): boolean {
-		return this.call.conference !== undefined;
-	}
-
-	get ended(): boolean {
-		return this.transcript.some((entry) => entry.type === 'ended');
-	}
-
-	/** Presses keys now (for example `*6` while in the conference). */
-	press(keys: string): void {
-		this.keys += keys;
-		const waiters = this.keyWaiters;
-		this.keyWaiters = [];
-		for (const wake of waiters) wake();
-	}
-
 	async hangUp(): Promise<void> {
 		await this.simulator.hangUp(this.call, 'participant_hung_up');
 		await this.done;
-	}
-
-	/** Waits until the call has joined a conference (and heard what joining plays), or has ended. */
-	async joined(count = 1, timeoutMs = 5000): Promise<void> {
-		const started = Date.now();
-		const joins = () => this.transcript.filter((entry) => entry.type === 'joined').length;
-		while (joins() < count && !this.ended) {
-			if (Date.now() - started > timeoutMs) throw new Error(`the call did not join: ${JSON.stringify(this.transcript)}`);
-			await new Promise((resolve) => setTimeout(resolve, 5));
-		}
 	}
 
 	private params(extra: Record<string, string> = {}): Record<string, string> {
@@ -191,20 +158,9 @@ export class PhoneCall {
 		return undefined;
 	}
 
-	/** Keys for a Gather: up to finishOnKey (not included) or numDigits; W and w are pauses. */
+	/** Keys for a Gather: up to finishOnKey (not included) or numDigits. */
 	private takeDigits(attributes: Record<string, string>): string {
-		const finishOnKey = attributes.finishOnKey ?? '#';
-		const numDigits = attributes.numDigits ? Number(attributes.numDigits) : Infinity;
-		let digits = '';
-		while (this.keys.length > 0) {
-			const key = this.keys[0];
-			this.keys = this.keys.slice(1);
-			if (key === 'W' || key === 'w') continue;
-			if (finishOnKey && key === finishOnKey) break;
-			digits += key;
-			if (digits.length >= numDigits) break;
-		}
-		return digits;
+		return this.keys.take(attributes.numDigits ? Number(attributes.numDigits) : Infinity, attributes.finishOnKey ?? '#');
 	}
 
 	private async dial(verb: Verb): Promise<Verb[] | undefined | 'continue'> {
@@ -242,15 +198,8 @@ export class PhoneCall {
 
 	/** Resolves when `*` is the next key; other keys pressed in the conference do nothing. */
 	private async waitForStar(): Promise<'star'> {
-		for (;;) {
-			const star = this.keys.indexOf('*');
-			if (star >= 0) {
-				this.keys = this.keys.slice(star + 1);
-				return 'star';
-			}
-			this.keys = '';
-			await new Promise<void>((resolve) => this.keyWaiters.push(resolve));
-		}
+		while (!this.keys.takeThrough('*')) await this.keys.next();
+		return 'star';
 	}
 }
 

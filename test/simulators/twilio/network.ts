@@ -1,5 +1,6 @@
 /** The Twilio simulator as the provider conformance suite drives it. */
 import type { PhoneNetwork, SimulatedPhone } from '../network';
+import { phoneView } from '../network';
 import { placeCall } from './callDriver';
 import { TwilioSimulator } from './server';
 import { postSigned } from './sign';
@@ -16,23 +17,7 @@ export async function twilioNetwork(simulator?: TwilioSimulator): Promise<PhoneN
 		pointNumber: (number, voiceUrl, fallbackUrl) => void twilio.addNumber(number, voiceUrl, fallbackUrl),
 		call(options): SimulatedPhone {
 			const phone = placeCall(twilio, options);
-			return {
-				callId: phone.call.sid,
-				from: phone.call.from,
-				get heard() {
-					return phone.heard;
-				},
-				get ended() {
-					return phone.ended;
-				},
-				get inConference() {
-					return phone.inConference;
-				},
-				transcript: phone.transcript,
-				joined: (count, timeoutMs) => phone.joined(count, timeoutMs),
-				press: (keys) => phone.press(keys),
-				hangUp: () => phone.hangUp(),
-			};
+			return phoneView(phone, phone.call.sid, phone.call.from);
 		},
 		members: (conference) => [...(twilio.conferenceNamed(conference)?.participants.keys() ?? [])],
 		isMuted: (conference, callId) => twilio.conferenceNamed(conference)?.participants.get(callId)?.muted,

@@ -8,10 +8,9 @@
  * participant lists page at 50.
  */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { HttpSimulator } from '../localServer';
 import { postSigned } from './sign';
 import { parseTwiml } from './twiml';
 
@@ -98,7 +97,7 @@ class TwilioError {
 	) {}
 }
 
-export class TwilioSimulator {
+export class TwilioSimulator extends HttpSimulator {
 	readonly accountSid = 'AC' + 'a1'.repeat(16);
 	readonly authToken = randomBytes(16).toString('hex');
 	readonly numbers = new Map<string, PhoneNumber>();
@@ -114,38 +113,10 @@ export class TwilioSimulator {
 	readonly lost: Array<{ url: string; params: Record<string, string> }> = [];
 	/** REST requests received: method, path, form. */
 	readonly restRequests: Array<{ method: string; path: string; form: Record<string, string> }> = [];
-	private readonly pending = new Set<Promise<unknown>>();
-
-	private constructor(private readonly server: Server) {}
-
 	static async start(): Promise<TwilioSimulator> {
-		const server = createServer();
-		const simulator = new TwilioSimulator(server);
-		server.on('request', (request: IncomingMessage, response: ServerResponse) => void simulator.handle(request, response));
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const simulator = new TwilioSimulator();
+		await simulator.listen();
 		return simulator;
-	}
-
-	/** What the Twilio Voice credential's Base URL is set to. */
-	get baseUrl(): string {
-		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-	}
-
-	async close(): Promise<void> {
-		await this.settle();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
-
-	/** Waits until every callback sent so far has been answered. */
-	async settle(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-	}
-
-	track<T>(promise: Promise<T>): Promise<T> {
-		this.pending.add(promise);
-		void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
-		return promise;
 	}
 
 	addNumber(phoneNumber: string, voiceUrl = '', fallbackUrl = ''): PhoneNumber {
@@ -290,7 +261,7 @@ export class TwilioSimulator {
 
 	// ---- REST -------------------------------------------------------------------------------
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', this.baseUrl);
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);

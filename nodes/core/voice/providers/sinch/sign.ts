@@ -5,8 +5,9 @@
  *   VERB \n base64(MD5(body)) \n content-type \n x-timestamp:<ISO 8601> \n path
  * (an empty MD5 line without a body; the path without host or query). Verification never throws.
  */
-import { createHash, createHmac, timingSafeEqual } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 
+import { sameText } from '../../../sameText';
 import type { VerifyResult } from '../../provider';
 
 export interface SignedParts {
@@ -36,11 +37,6 @@ export function signSinchRequest(key: string, secret: string, parts: Omit<Signed
 	return { 'x-timestamp': timestamp, Authorization: `Application ${key}:${sinchSignature(secret, { ...parts, timestamp })}` };
 }
 
-function sameText(a: string, b: string): boolean {
-	const left = Buffer.from(a);
-	const right = Buffer.from(b);
-	return left.length === right.length && timingSafeEqual(left, right);
-}
 
 export interface SinchCallbackRequest {
 	method: string;

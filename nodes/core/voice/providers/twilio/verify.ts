@@ -5,8 +5,9 @@
  * validator also accepts the URL with the default port added or removed; so does this one.
  * Verification never throws.
  */
-import { createHash, createHmac, timingSafeEqual } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 
+import { sameText } from '../../../sameText';
 import type { VerifyResult } from '../../provider';
 
 export type SignedParams = Record<string, string | string[]>;
@@ -40,11 +41,6 @@ function urlVariants(url: string): string[] {
 	return [...new Set([url, scheme + host + rest, scheme + host + (port ?? defaultPort) + rest])];
 }
 
-function sameText(a: string, b: string): boolean {
-	const left = Buffer.from(a);
-	const right = Buffer.from(b);
-	return left.length === right.length && timingSafeEqual(left, right);
-}
 
 export interface SignedRequest {
 	/** The full URL Twilio requested, query string included, as the public sees it. */
