@@ -69,6 +69,11 @@ export interface CallControl {
 	/** A conference by its provider ID, with the name the provider knows it by. */
 	getConference(id: string): Promise<(ConferenceRef & { raw: JsonRecord }) | undefined>;
 	listParticipants(conference: ConferenceRef): Promise<Participant[]>;
+	/**
+	 * The conference (by name, or the provider's ID) with who is in it: in as few requests as the
+	 * provider allows (Sinch answers both at once). Undefined when none is in progress.
+	 */
+	roster(reference: string): Promise<{ conference: ConferenceRef; participants: Participant[] } | undefined>;
 	getParticipant(conference: ConferenceRef, callId: string): Promise<Participant | undefined>;
 	/** The participant as the provider answers the change, where it answers with one. */
 	setMuted(conference: ConferenceRef, callId: string, muted: boolean): Promise<Participant | undefined>;

@@ -85,12 +85,12 @@ async function apply(context: IExecuteFunctions, i: number, event: IDataObject, 
 	if (CALL_EVENTS.has(eventType) && !callId) throw refuse(`The Digital Samba event ${eventType} has no callId`, 'Nothing was done on the phone: the event does not say which caller');
 
 	const { provider, control } = await phoneApi(context, i);
-	const found = await control.findConference(conference);
-	if (!found) {
+	const roster = await control.roster(conference);
+	if (!roster) {
 		if (eventType === 'session_ended') return { ...outcome, applied: false, reason: 'no conference in progress' };
 		throw refuse(`Call ${callId} is not in room ${roomId}'s conference: none is in progress`, 'Nothing was done on the phone');
 	}
-	const participants = await control.listParticipants(found);
+	const { conference: found, participants } = roster;
 
 	if (eventType === 'session_ended') {
 		const goodbye = [{ kind: 'say' as const, text: String(context.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' as const }];

@@ -133,8 +133,9 @@ export const JOIN_WAIT = { totalMs: 3000, everyMs: 150 };
  */
 async function listWhenJoined(control: CallControl, event: ParticipantEvent, waitForCall: boolean) {
 	for (let waited = 0; ; waited += JOIN_WAIT.everyMs) {
-		const conference = await control.getConference(event.conferenceId);
-		const participants = conference ? await control.listParticipants(conference) : [];
+		const roster = await control.roster(event.conferenceId);
+		const conference = roster?.conference;
+		const participants = roster?.participants ?? [];
 		if (!waitForCall || waited >= JOIN_WAIT.totalMs || participants.some((participant) => participant.callId === event.callId)) return { conference, participants };
 		await sleep(JOIN_WAIT.everyMs);
 	}

@@ -30,6 +30,10 @@ export function sinchControl(send: Send, credentials: ProviderCredentials): Call
 			return records(raw.participants).length > 0 ? { id, name: id, raw } : undefined;
 		},
 		listParticipants: participantsOf,
+		async roster(reference) {
+			const participants = records((await send(sinchRest.getConference(reference))).participants).map(sinchParticipant);
+			return participants.length > 0 ? { conference: { id: reference, name: reference }, participants } : undefined;
+		},
 		async getParticipant(conference, callId) {
 			return (await participantsOf(conference)).find((participant) => participant.callId === callId);
 		},

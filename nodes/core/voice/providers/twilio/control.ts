@@ -46,6 +46,10 @@ export function twilioControl(send: Send, credentials: ProviderCredentials): Cal
 		async listParticipants(conference) {
 			return (await allPages(twilioRest.listParticipants(accountSid, conference.id), 'participants')).map(twilioParticipant);
 		},
+		async roster(reference) {
+			const conference = await control.findConference(reference);
+			return conference ? { conference, participants: await control.listParticipants(conference) } : undefined;
+		},
 		async getParticipant(conference, callId) {
 			return twilioParticipant(await send(twilioRest.getParticipant(accountSid, conference.id, callId)));
 		},
