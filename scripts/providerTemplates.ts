@@ -39,7 +39,8 @@ export interface Template {
 export const WORKFLOWS = path.resolve(__dirname, '../workflows');
 /** The templates that talk to a voice provider (Provision needs none: it is the same for every provider). */
 export const PROVIDER_TEMPLATES = ['setup-dial-in-directory.json', 'phone-bridge.json', 'digitalsamba-to-phone.json'];
-const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
+/** Our nodes that talk to the provider: both carry its choice in `provider`. */
+const PROVIDER_NODE_TYPES = ['n8n-nodes-digitalsamba.telephonyIvr', 'n8n-nodes-digitalsamba.telephonyRequest'];
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const link = (node: string, index = 0) => ({ node, type: 'main' as const, index });
@@ -95,13 +96,13 @@ function recordBridge(template: Template): void {
 	};
 	(close.parameters.columns as { value: Record<string, string> }).value = { state: 'closed' };
 	(close.parameters.columns as { schema: Array<{ id: string }> }).schema = (close.parameters.columns as { schema: Array<{ id: string }> }).schema.filter((column) => column.id === 'state');
-	connect(template, 'Telephony IVR', close.name, 3);
+	connect(template, 'Telephony Request', close.name, 3);
 }
 
 /** After answering a join, the sync that a join callback would have started. */
 function syncAfterJoin(template: Template, answers: string[]): void {
 	clone(template, 'Open Calls', 'Open Calls at Join', [1600, -480]);
-	clone(template, 'Plan Sync', 'Plan Join', [1600, -480], { eventNode: 'Route PIN' });
+	clone(template, 'Plan Sync', 'Plan Join', [1600, -480]);
 	for (const answer of answers) connect(template, answer, 'Open Calls at Join');
 	connect(template, 'Open Calls at Join', 'Plan Join');
 	connect(template, 'Plan Join', 'Connect Bridge?');
@@ -153,9 +154,9 @@ function keypadInConference(template: Template): void {
 	};
 	delete row.alwaysOutputData;
 	delete row.onError;
-	const apply = clone(template, 'Plan Sync', 'Apply Keypad', [480, -120], { resource: 'conference', operation: 'applyKeypad', eventNode: 'Telephony IVR' });
+	const apply = clone(template, 'Plan Sync', 'Apply Keypad', [480, -120], { resource: 'conference', operation: 'applyKeypad' });
 	delete apply.parameters.connectBridge;
-	template.connections['Telephony IVR'].main[2] = [link(row.name)];
+	template.connections['Telephony Request'].main[2] = [link(row.name)];
 	template.connections[row.name] = { main: [[link(apply.name)]] };
 	template.connections[apply.name] = { main: [[link(claim.name)]] };
 	claim.position = [claim.position[0] + 720, claim.position[1] - 120];
@@ -170,7 +171,7 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 	const template = copy(source);
 	template.name = `${source.name} (${provider.name})`;
 	for (const item of template.nodes) {
-		if (item.type === IVR_TYPE) item.parameters.provider = provider.id;
+		if (PROVIDER_NODE_TYPES.includes(item.type)) item.parameters.provider = provider.id;
 		if (item.type === 'n8n-nodes-base.stickyNote') item.parameters.content = mentionProvider(String(item.parameters.content ?? ''), provider);
 	}
 	const webhook = template.nodes.find((item) => item.name === 'Voice Webhook');

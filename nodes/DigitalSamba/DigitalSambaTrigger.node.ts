@@ -20,8 +20,10 @@ export class DigitalSambaTrigger implements INodeType {
 		icon: { light: 'file:digitalSamba.svg', dark: 'file:digitalSamba.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Digital Samba sends a webhook event',
+		// One event in words ("phone participant joined"), else how many.
+		subtitle:
+			'={{ $parameter["events"].length === 1 ? "On " + $parameter["events"][0].replaceAll("_", " ") : $parameter["events"].length + " events" }}',
+		description: 'Starts the workflow on Digital Samba video meeting events: phone participants, rooms, sessions, recordings',
 		defaults: { name: 'Digital Samba Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -33,7 +33,8 @@ const DS_CREDENTIAL_OF: Record<string, string> = {
 	'n8n-nodes-digitalsamba.digitalSamba': 'digitalSambaApi',
 	'n8n-nodes-digitalsamba.digitalSambaTrigger': 'digitalSambaApi',
 };
-const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
+/** Our nodes that need the voice provider's credential. */
+const PROVIDER_NODE_TYPES = ['n8n-nodes-digitalsamba.telephonyIvr', 'n8n-nodes-digitalsamba.telephonyRequest'];
 
 export interface Room {
 	id: string;
@@ -128,7 +129,7 @@ export class RealWorld {
 	/** As a user after importing a template: credentials picked on each node that needs one. */
 	async importTemplate(json: WorkflowJson): Promise<string> {
 		const nodes = json.nodes.map((node): INode => {
-			const type = node.type === IVR_TYPE ? this.phones.credential.type : DS_CREDENTIAL_OF[node.type];
+			const type = PROVIDER_NODE_TYPES.includes(node.type) ? this.phones.credential.type : DS_CREDENTIAL_OF[node.type];
 			return type ? { ...node, credentials: { [type]: { id: this.credentialIds[type], name: type } } } : node;
 		});
 		const settings = { ...json.settings };

@@ -1,7 +1,7 @@
 /**
  * A small HTTP server that hands each provider request to the Telephony IVR exactly as n8n's chain
- * would: Webhook (its item: headers, params, query, body, webhookUrl) → Telephony IVR (Handle
- * Provider Request) → on PIN Entered, a directory lookup → Telephony IVR (Route PIN); the answer is
+ * would: Webhook (its item: headers, params, query, body, webhookUrl) → Telephony Request
+ * → on PIN Entered, a directory lookup → Telephony IVR (Route PIN); the answer is
  * the binary markup a Respond to Webhook node in binary mode would send, or 403 for Rejected.
  * The nodes run in n8n-core's WorkflowExecute. The directory lookup is a test node standing in for
  * n8n's Data Table node (the workflow tests use the real one).
@@ -15,6 +15,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { TelephonyTwilioApi } from '../../credentials/TelephonyTwilioApi.credentials';
 import { TelephonyIvr } from '../../nodes/TelephonyIvr/TelephonyIvr.node';
+import { TelephonyRequest } from '../../nodes/TelephonyRequest/TelephonyRequest.node';
 import type { TwilioSimulator } from '../simulators/twilio/server';
 import { runWorkflow, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
 
@@ -54,6 +55,7 @@ class DirectoryLookup implements INodeType {
 }
 
 const IVR_TYPE = 'n8n-nodes-digitalsamba.telephonyIvr';
+const REQUEST_TYPE = 'n8n-nodes-digitalsamba.telephonyRequest';
 
 export interface HandledRequest {
 	url: string;
@@ -64,7 +66,7 @@ export interface HandledRequest {
 
 export class IvrStandIn {
 	readonly handled: HandledRequest[] = [];
-	private readonly nodeTypes = new TestNodeTypes().register(IVR_TYPE, new TelephonyIvr()).register('test.directoryLookup', new DirectoryLookup());
+	private readonly nodeTypes = new TestNodeTypes().register(IVR_TYPE, new TelephonyIvr()).register(REQUEST_TYPE, new TelephonyRequest()).register('test.directoryLookup', new DirectoryLookup());
 	private server = createServer();
 
 	constructor(
@@ -100,11 +102,11 @@ export class IvrStandIn {
 		return this.handled.flatMap((request) => (request.outputs.Keypad ?? []).map((item) => item.json));
 	}
 
-	private node(name: string, parameters: INodeParameters, position: number): INode {
+	private node(name: string, parameters: INodeParameters, position: number, type = IVR_TYPE): INode {
 		return {
 			id: name,
 			name,
-			type: IVR_TYPE,
+			type,
 			typeVersion: 1,
 			position: [position, 0],
 			parameters: { provider: 'twilio', ...parameters },
@@ -127,12 +129,12 @@ export class IvrStandIn {
 		};
 		const run = await runWorkflow({
 			nodes: [
-				this.node('Telephony IVR', { resource: 'request', operation: 'handle', ivr: this.ivrSettings }, 0),
+				this.node('Telephony Request', { ivr: this.ivrSettings }, 0, REQUEST_TYPE),
 				{ id: 'lookup', name: 'Directory Lookup', type: 'test.directoryLookup', typeVersion: 1, position: [200, 0], parameters: {} },
-				this.node('Route PIN', { resource: 'response', operation: 'routePin', requestNode: 'Telephony IVR', ivr: this.ivrSettings, bridgeChecks: this.bridgeChecks }, 400),
+				this.node('Route PIN', { resource: 'response', operation: 'routePin', ivr: this.ivrSettings, bridgeChecks: this.bridgeChecks }, 400),
 			],
 			connections: {
-				'Telephony IVR': { main: [[], [{ node: 'Directory Lookup', type: NodeConnectionTypes.Main, index: 0 }]] },
+				'Telephony Request': { main: [[], [{ node: 'Directory Lookup', type: NodeConnectionTypes.Main, index: 0 }]] },
 				'Directory Lookup': { main: [[{ node: 'Route PIN', type: NodeConnectionTypes.Main, index: 0 }]] },
 			},
 			nodeTypes: this.nodeTypes,
@@ -140,11 +142,11 @@ export class IvrStandIn {
 				{ telephonyTwilioApi: new TelephonyTwilioApi() },
 				{ telephonyTwilioApi: { accountSid: this.twilio.accountSid, authToken: this.twilio.authToken, baseUrl: this.twilio.baseUrl } },
 			),
-			startNode: 'Telephony IVR',
+			startNode: 'Telephony Request',
 			input: [{ json: webhookItem }],
 		});
 		const names = ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected'];
-		const outputs: Record<string, INodeExecutionData[]> = Object.fromEntries(names.map((name, index) => [name, run.output('Telephony IVR', index)]));
+		const outputs: Record<string, INodeExecutionData[]> = Object.fromEntries(names.map((name, index) => [name, run.output('Telephony Request', index)]));
 		outputs['Route PIN'] = run.output('Route PIN');
 		const markupItem = outputs.Answer[0] ?? outputs['Route PIN'][0];
 		let status = 500;

@@ -19,6 +19,7 @@ import { createRunExecutionData, Node, Workflow } from 'n8n-workflow';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { TelephonyIvr } from '../../nodes/TelephonyIvr/TelephonyIvr.node';
+import { TelephonyRequest } from '../../nodes/TelephonyRequest/TelephonyRequest.node';
 import { InMemoryDataTables } from './inMemoryDataTables';
 import { sharedDeduplicator } from './inMemoryDeduplicator';
 import { buildAdditionalData, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
@@ -78,6 +79,7 @@ export class WorkflowHost {
 			.register('n8n-nodes-digitalsamba.digitalSamba', new DigitalSamba())
 			.register('n8n-nodes-digitalsamba.digitalSambaTrigger', new DigitalSambaTrigger())
 			.register('n8n-nodes-digitalsamba.telephonyIvr', new TelephonyIvr())
+			.register('n8n-nodes-digitalsamba.telephonyRequest', new TelephonyRequest())
 			.register('n8n-nodes-base.webhook', builtIn('Webhook/Webhook.node', 'Webhook'))
 			.register('n8n-nodes-base.respondToWebhook', builtIn('RespondToWebhook/RespondToWebhook.node', 'RespondToWebhook'))
 			.register('n8n-nodes-base.dataTable', builtIn('DataTable/DataTable.node', 'DataTable'))

@@ -61,7 +61,7 @@ describe('the shipped templates', () => {
 
 	it('no expression on the voice path: Webhook, Telephony IVR, the Respond nodes', () => {
 		const workflow = template('phone-bridge.json');
-		const onVoicePath = ['Voice Webhook', 'Telephony IVR', 'Answer', 'Reject', 'Route PIN', 'Answer PIN', 'Fallback Webhook', 'Apology', 'Answer Fallback'];
+		const onVoicePath = ['Voice Webhook', 'Telephony Request', 'Answer', 'Reject', 'Route PIN', 'Answer PIN', 'Fallback Webhook', 'Apology', 'Answer Fallback'];
 		for (const name of onVoicePath) expect([name, hasExpression(workflow.nodes.find((node) => node.name === name)!.parameters)]).toEqual([name, false]);
 		// The PIN step's expressions: the directory lookup and, for an admitted caller, its record
 		// (one execution, so one isolate whatever their number: DESIGN D11).

@@ -53,7 +53,6 @@ export const providerProperty = {
  * the provider's credential. Generating PINs, writing invitations or rendering markup need none.
  */
 export const OPERATIONS_WITH_CREDENTIAL = [
-	'handle',
 	'hangUp',
 	'configure',
 	'announceAll',
@@ -76,4 +75,11 @@ export const providerCredentials = Object.values(providers).map((provider) => ({
 	name: provider.credential.name,
 	required: true,
 	displayOptions: { show: { provider: [provider.id], operation: OPERATIONS_WITH_CREDENTIAL } },
+}));
+
+/** The Telephony Request node always verifies: the chosen provider's credential, always shown. */
+export const requestCredentials = Object.values(providers).map((provider) => ({
+	name: provider.credential.name,
+	required: true,
+	displayOptions: { show: { provider: [provider.id] } },
 }));

@@ -8,15 +8,11 @@ import * as conference from './conference/Conference.resource';
 import * as invitation from './invitation/Invitation.resource';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as pin from './pin/Pin.resource';
-import * as handle from './request/handle.operation';
-import { OUTPUT_NAMES } from './request/handle.operation';
 import * as response from './response/Response.resource';
 
 /** Every operation has one shape: one input item in, its data or its routed items out. */
 interface Operation {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
-	/** Where an item goes that failed under Continue On Fail (the first output unless it says). */
-	errorOutput?: number;
 }
 
 const operations: Record<string, Record<string, Operation>> = {
@@ -25,14 +21,12 @@ const operations: Record<string, Record<string, Operation>> = {
 	invitation: invitation.operations,
 	phoneNumber: phoneNumber.operations,
 	pin: pin.operations,
-	request: { handle },
 	response: response.operations,
 };
 
 /**
  * One router for every operation, through the one item loop (pairedItem, itemIndex, Continue On
- * Fail). Only Handle Provider Request routes to several outputs; every other operation answers on
- * the first.
+ * Fail). One output: the provider's requests are routed by the Telephony Request node.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -42,5 +36,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!chosen) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
 	}
-	return await forEachItemTo.call(this, chosen.execute, OUTPUT_NAMES.length, chosen.errorOutput ?? 0);
+	return await forEachItemTo.call(this, chosen.execute);
 }

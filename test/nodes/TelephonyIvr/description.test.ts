@@ -1,10 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { TelephonyTwilioApi } from '../../../credentials/TelephonyTwilioApi.credentials';
 import { DEFAULT_IVR_SETTINGS } from '../../../nodes/core/ivr/script';
 import { ivrSettingsProperty } from '../../../nodes/TelephonyIvr/actions/settings';
 import { providers } from '../../../nodes/core/voice/providers';
 import { TelephonyIvr } from '../../../nodes/TelephonyIvr/TelephonyIvr.node';
+import { TelephonyRequest } from '../../../nodes/TelephonyRequest/TelephonyRequest.node';
+import { TestNodeTypes } from '../../helpers/n8nRuntime';
 import { NO_PROVIDER_OPERATIONS } from '../../helpers/telephonyIvrNode';
 
 const { description } = new TelephonyIvr();
@@ -26,11 +29,39 @@ describe('Telephony IVR description', () => {
 		}
 	});
 
-	it('is usable as a tool, and has five fixed outputs (no expression decides them)', () => {
-		expect(description.usableAsTool).toBe(true);
-		expect(description.outputs).toHaveLength(5);
-		expect(typeof description.outputs).not.toBe('string');
-		expect(description.outputNames).toEqual(['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected']);
+	const nodeOf = (type: INodeType, parameters: INodeParameters) => {
+		const node: INode = { id: '1', name: 'Node', type: `n8n-nodes-digitalsamba.${type.description.name}`, typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes: new TestNodeTypes().register(node.type, type), active: false });
+		return { node: workflow.getNode('Node')!, workflow };
+	};
+
+	it('only Telephony Request routes, on five fixed outputs; the Telephony IVR has one output whatever the operation', () => {
+		const request = new TelephonyRequest().description;
+		expect(request.outputs).toEqual(['main', 'main', 'main', 'main', 'main']);
+		expect(request.outputNames).toEqual(['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected']);
+		// Fixed lists, not expressions: n8n evaluates an outputs expression at run time when a later
+		// node reads an earlier one's item (Route PIN does), which would cost an isolate per call.
+		expect(description.outputs).toEqual(['main']);
+		expect(description.outputNames).toBeUndefined();
+		const resources = (description.properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		expect(resources.map((option) => option.value)).not.toContain('request');
+	});
+
+	it('subtitles say the chosen operation’s action and the provider’s name, never raw values', () => {
+		const subtitleOf = (type: INodeType, parameters: INodeParameters) => {
+			const { node, workflow } = nodeOf(type, parameters);
+			return workflow.expression.getSimpleParameterValue(node, type.description.subtitle as string, 'internal', {});
+		};
+		const ivr = new TelephonyIvr();
+		expect(subtitleOf(ivr, { resource: 'response', operation: 'routePin' })).toBe('Route a caller by the PIN they entered');
+		expect(subtitleOf(ivr, { resource: 'conference', operation: 'planSync' })).toMatch(/^[A-Z][a-z]+ /);
+		expect(subtitleOf(new TelephonyRequest(), { provider: 'sinch' })).toBe('from Sinch');
+		for (const property of description.properties.filter((candidate) => candidate.name === 'operation')) {
+			for (const option of property.options as INodePropertyOptions[]) {
+				const resource = (property.displayOptions?.show?.resource as string[])[0];
+				expect(subtitleOf(ivr, { resource, operation: String(option.value) })).toBe(option.action);
+			}
+		}
 	});
 
 	it('the IVR settings’ defaults are the core’s defaults', () => {
@@ -47,7 +78,8 @@ describe('Telephony IVR description', () => {
 			for (const option of property.options as INodePropertyOptions[]) expect(option.action).toMatch(/^[A-Z][^.]*[A-Za-z]$/);
 		}
 		const resources = (description.properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
-		expect(operations.map((property) => (property.displayOptions?.show as IDataObject).resource).flat().sort()).toEqual(
+		// Each resource has its operation list (twice where agents see a shorter one: forAgents.test.ts).
+		expect([...new Set(operations.map((property) => (property.displayOptions?.show as IDataObject).resource).flat())].sort()).toEqual(
 			resources.map((option) => option.value).sort(),
 		);
 	});

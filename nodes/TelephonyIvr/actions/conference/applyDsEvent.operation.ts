@@ -15,18 +15,12 @@ import { isUuid } from '../../../core/digitalsamba/rooms';
 import { parseLabel } from '../../../core/ivr/labels';
 import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
+import { namesOf, readUpstream } from '../../../shared/upstream';
 import { phoneApi } from '../../transport';
 import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Input: items from the Digital Samba Trigger', name: 'applyDsNotice', type: 'notice', default: '' },
-	{
-		displayName: 'Event Node Name',
-		name: 'eventNode',
-		type: 'string',
-		default: 'Digital Samba Trigger',
-		description: 'When the input is rows of "dial-in calls" (providers whose participants carry no label): the Digital Samba Trigger whose event led here',
-	},
 	{
 		displayName: 'Unmute Request Text',
 		name: 'askToUnmuteText',
@@ -47,18 +41,16 @@ const CALL_EVENTS = new Set(['phone_participant_muted', 'phone_participant_unmut
 
 const isDsEvent = (json: IDataObject) => typeof json.eventType === 'string';
 
-/** The Digital Samba event the rows belong to, from the node named in Event Node Name. */
+/** The Digital Samba event the rows belong to, from the Digital Samba Trigger before them. */
 function eventFromNode(context: IExecuteFunctions, i: number): IDataObject {
-	const nodeName = context.getNodeParameter('eventNode', i, 'Digital Samba Trigger') as string;
-	try {
-		const source = context.getWorkflowDataProxy(i).$(nodeName).first().json as IDataObject;
-		if (isDsEvent(source)) return source;
-	} catch {
-		// Reported below with what to fix.
-	}
-	throw new NodeOperationError(context.getNode(), `No Digital Samba event found from the node '${nodeName}'`, {
+	const { value, looked } = readUpstream(context, i, ['digitalSambaTrigger'], (item) => {
+		const source = item('first');
+		return isDsEvent(source) ? source : undefined;
+	});
+	if (value) return value;
+	throw new NodeOperationError(context.getNode(), `No Digital Samba event reached Apply Digital Samba Event (triggers before it: ${namesOf(looked)})`, {
 		itemIndex: i,
-		description: 'Set Event Node Name to the Digital Samba Trigger whose item led here',
+		description: 'Connect Apply Digital Samba Event after a Digital Samba Trigger, directly or through the rows of "dial-in calls"',
 	});
 }
 

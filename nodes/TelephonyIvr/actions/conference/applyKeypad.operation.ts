@@ -12,21 +12,15 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { KeypadAction } from '../../../core/ivr/script';
 import { roomIdOf } from '../../../core/ivr/syncPlan';
+import { namesOf, readUpstream } from '../../../shared/upstream';
 import { phoneApi } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: "Input: the caller's row of \"dial-in calls\" (Data Table, Get Rows), after a Keypad item of Handle Provider Request",
+		displayName: "Input: the caller's row of \"dial-in calls\" (Data Table, Get Rows), after a Keypad item of Telephony Request",
 		name: 'applyKeypadNotice',
 		type: 'notice',
 		default: '',
-	},
-	{
-		displayName: 'Keypad Node Name',
-		name: 'eventNode',
-		type: 'string',
-		default: 'Telephony IVR',
-		description: 'The Telephony IVR node (Handle Provider Request) whose Keypad output led here',
 	},
 ];
 
@@ -36,17 +30,15 @@ const flag = (value: unknown) => (value === '1' ? '1' : '0');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject | IDataObject[]> {
 	const row = this.getInputData()[i].json;
-	const nodeName = String(this.getNodeParameter('eventNode', i, 'Telephony IVR'));
-	let keypad: IDataObject | undefined;
-	try {
-		keypad = this.getWorkflowDataProxy(i).$(nodeName).item.json as IDataObject;
-	} catch {
-		keypad = undefined;
-	}
-	if (!keypad || (keypad.toggle !== 'mute' && keypad.toggle !== 'hand')) {
-		throw new NodeOperationError(this.getNode(), `No Keypad item found from the node '${nodeName}'`, {
+	const isKeypad = (json: IDataObject) => json.toggle === 'mute' || json.toggle === 'hand';
+	const { value: keypad, looked } = readUpstream(this, i, ['telephonyRequest'], (item) => {
+		const json = item('item');
+		return isKeypad(json) ? json : undefined;
+	});
+	if (!keypad) {
+		throw new NodeOperationError(this.getNode(), `No Keypad item reached Apply Keypad (Telephony Request nodes before it: ${namesOf(looked)})`, {
 			itemIndex: i,
-			description: "Set Keypad Node Name to the Telephony IVR node whose 'Keypad' output leads here",
+			description: "Connect Apply Keypad after a Telephony Request node's 'Keypad' output, through the caller's row of \"dial-in calls\"",
 		});
 	}
 	const callId = String(keypad.callId ?? '');

@@ -21,23 +21,17 @@ import type { Claim, PresentParticipant } from '../../../core/ivr/syncPlan';
 import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import type { CallControl } from '../../../core/voice/provider';
+import { namesOf, readUpstream } from '../../../shared/upstream';
 import { phoneApi } from '../../transport';
 import { readParticipantEvent } from '../contracts';
 import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: "Input: a Conference Event item from Handle Provider Request, or the conference's open rows of \"dial-in calls\" (Data Table, Get Rows) after it",
+		displayName: "Input: a Conference Event item from Telephony Request, or the conference's open rows of \"dial-in calls\" (Data Table, Get Rows) after it",
 		name: 'planNotice',
 		type: 'notice',
 		default: '',
-	},
-	{
-		displayName: 'Event Node Name',
-		name: 'eventNode',
-		type: 'string',
-		default: 'Telephony IVR',
-		description: 'When the input is rows of "dial-in calls": the Telephony IVR node (Handle Provider Request) whose Conference Event output led here',
 	},
 	{
 		displayName: 'Connect the Bridge When Callers Wait',
@@ -58,20 +52,21 @@ export const HEAL_STATUS_CHECKS = 3;
 /** An item that is a conference event at all (its participant fields are checked by readParticipantEvent). */
 const isEvent = (json: IDataObject) => typeof json.type === 'string' && 'conferenceId' in json;
 
-/** The Conference Event the rows belong to, from the node named in Event Node Name. */
+/**
+ * The Conference Event the rows belong to: from the Telephony Request node before them, or Route
+ * PIN's answer (its join, for providers whose answer is the join: no join callbacks).
+ */
 function eventFromNode(context: IExecuteFunctions, i: number): ParticipantEvent | undefined {
-	const nodeName = context.getNodeParameter('eventNode', i, 'Telephony IVR') as string;
-	try {
-		const source = context.getWorkflowDataProxy(i).$(nodeName).first().json as IDataObject;
-		// Route PIN's answer, for providers whose answer is the join (no join callbacks).
+	const { value, looked } = readUpstream(context, i, ['telephonyRequest', 'telephonyIvr'], (item) => {
+		const source = item('first');
 		const event = isEvent(source) ? source : (source.joinEvent as IDataObject | undefined);
-		if (event && isEvent(event)) return readParticipantEvent(event);
-	} catch {
-		// Reported below with what to fix.
-	}
-	throw new NodeOperationError(context.getNode(), `No Conference Event found from the node '${nodeName}'`, {
+		// Found even when it is not about a participant (a conference start or end): nothing to plan.
+		return event && isEvent(event) ? { participantEvent: readParticipantEvent(event) } : undefined;
+	});
+	if (value) return value.participantEvent;
+	throw new NodeOperationError(context.getNode(), `No Conference Event reached Plan Sync (nodes before it: ${namesOf(looked)})`, {
 		itemIndex: i,
-		description: "Set Event Node Name to the Telephony IVR node whose 'Conference Event' output leads here",
+		description: "Connect Plan Sync after a Telephony Request node's 'Conference Event' output (or Route PIN), directly or through the rows of \"dial-in calls\"",
 	});
 }
 

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Route PIN',
 				value: 'routePin',
-				action: 'Route a caller by PIN',
+				action: 'Route a caller by the PIN they entered',
 				description: 'After the directory lookup: join as bridge or caller, retry, or say goodbye',
 			},
 		],

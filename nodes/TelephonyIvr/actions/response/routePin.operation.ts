@@ -12,6 +12,7 @@ import { routePin } from '../../../core/ivr/script';
 import type { Instruction, JoinConference } from '../../../core/voice/instructions';
 import type { CallEvent, ParticipantEvent } from '../../../core/voice/events';
 import type { Routed } from '../../../shared/forEachItem';
+import { namesOf, readUpstream } from '../../../shared/upstream';
 import { providerOf } from '../../transport';
 import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 import type { PinEntered } from '../contracts';
@@ -20,14 +21,6 @@ import { markupItem } from '../markup';
 import { ivrSettings, ivrSettingsProperty } from '../settings';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Request Node Name',
-		name: 'requestNode',
-		type: 'string',
-		default: 'Telephony IVR',
-		required: true,
-		description: 'The Telephony IVR node (Handle Provider Request) whose PIN Entered output led here',
-	},
 	{
 		displayName: 'Directory Columns',
 		name: 'columns',
@@ -50,16 +43,11 @@ export const description = updateDisplayOptions({ show: { resource: ['response']
 function pinItem(context: IExecuteFunctions, input: IDataObject, i: number): PinEntered {
 	const direct = readPinEntered(input);
 	if (direct) return direct;
-	const nodeName = context.getNodeParameter('requestNode', i) as string;
-	try {
-		const source = readPinEntered(context.getWorkflowDataProxy(i).$(nodeName).item.json);
-		if (source) return source;
-	} catch {
-		// Reported below with what to fix.
-	}
-	throw new NodeOperationError(context.getNode(), `No PIN event found from the node '${nodeName}'`, {
+	const { value, looked } = readUpstream(context, i, ['telephonyRequest'], (item) => readPinEntered(item('item')));
+	if (value) return value;
+	throw new NodeOperationError(context.getNode(), `No PIN event reached Route PIN (Telephony Request nodes before it: ${namesOf(looked)})`, {
 		itemIndex: i,
-		description: "Set Request Node Name to the Telephony IVR node whose 'PIN Entered' output leads here",
+		description: "Connect Route PIN after a Telephony Request node's 'PIN Entered' output, through the directory lookup",
 	});
 }
 

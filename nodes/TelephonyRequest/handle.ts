@@ -1,5 +1,5 @@
 /**
- * Handle Provider Request: the step right after n8n's Webhook node. Reads that node's item in code
+ * The Telephony Request node's one job: the step right after n8n's Webhook node. Reads that node's item in code
  * (no expressions on the voice path), verifies the signature, parses, decides what it can decide
  * alone, and routes:
  *   0 Answer            markup for the provider, for a Respond to Webhook node in binary mode
@@ -9,11 +9,11 @@
  *   4 Rejected          forged or unreadable: answer 403, do nothing else
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { parseLabel } from '../../../core/ivr/labels';
-import type { KeypadAction } from '../../../core/ivr/script';
-import { roomIdOf } from '../../../core/ivr/syncPlan';
+import { parseLabel } from '../core/ivr/labels';
+import type { KeypadAction } from '../core/ivr/script';
+import { roomIdOf } from '../core/ivr/syncPlan';
 import {
 	apology,
 	announcement,
@@ -21,17 +21,17 @@ import {
 	menuChoice,
 	pinPrompt,
 	waitMusic,
-} from '../../../core/ivr/script';
-import type { CallEvent, VoiceEvent } from '../../../core/voice/events';
-import type { Instruction } from '../../../core/voice/instructions';
-import { isCallEvent } from '../../../core/voice/events';
-import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../../../core/voice/provider';
-import type { Routed } from '../../../shared/forEachItem';
-import { providerCredentials, providerOf } from '../../transport';
-import { asItem, pinEnteredItem } from '../contracts';
-import { identityOf } from '../identity';
-import { markupItem } from '../markup';
-import { ivrSettings, ivrSettingsProperty } from '../settings';
+} from '../core/ivr/script';
+import type { CallEvent, VoiceEvent } from '../core/voice/events';
+import type { Instruction } from '../core/voice/instructions';
+import { isCallEvent } from '../core/voice/events';
+import type { InboundRequest, ProviderCredentials, VoiceProvider } from '../core/voice/provider';
+import type { Routed } from '../shared/forEachItem';
+import { providerCredentials, providerOf } from '../TelephonyIvr/transport';
+import { asItem, pinEnteredItem } from '../TelephonyIvr/actions/contracts';
+import { identityOf } from '../TelephonyIvr/actions/identity';
+import { markupItem } from '../TelephonyIvr/actions/markup';
+import { ivrSettings, ivrSettingsProperty } from '../TelephonyIvr/actions/settings';
 
 export const OUTPUT = { answer: 0, pin: 1, keypad: 2, conferenceEvent: 3, rejected: 4 } as const;
 export const OUTPUT_NAMES = ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected'];
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 	ivrSettingsProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['request'], operation: ['handle'] } }, properties);
+export const description = properties;
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
