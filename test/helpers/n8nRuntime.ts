@@ -5,6 +5,7 @@
  * node and the HTTP socket is n8n's real code (parameters, resource locators, request helpers,
  * error wrapping, continueOnFail, pairedItem).
  */
+import { checkOutputs } from './outputSchemas';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -207,6 +208,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
+	checkOutputs(run, workflow);
 	return {
 		run,
 		error: run.data.resultData.error,

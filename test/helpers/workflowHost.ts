@@ -22,6 +22,7 @@ import { TelephonyIvr } from '../../nodes/TelephonyIvr/TelephonyIvr.node';
 import { TelephonyRequest } from '../../nodes/TelephonyRequest/TelephonyRequest.node';
 import { InMemoryDataTables } from './inMemoryDataTables';
 import { sharedDeduplicator } from './inMemoryDeduplicator';
+import { checkOutputs } from './outputSchemas';
 import { buildAdditionalData, TestCredentialsHelper, TestNodeTypes } from './n8nRuntime';
 
 /** Every credential type the package declares (package.json `n8n.credentials`), by name. */
@@ -182,6 +183,7 @@ export class WorkflowHost {
 		const execution = (async () => {
 			await new WorkflowExecute({ ...this.additionalData(workflow, hooks), executionId }, 'webhook', runData).processRunExecutionData(workflow);
 			const run = await finished;
+			checkOutputs(run, workflow);
 			this.runs.push({ workflow: workflow.name ?? workflow.id, run });
 			return run;
 		})();

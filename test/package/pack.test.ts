@@ -55,6 +55,18 @@ describe('npm pack', () => {
 		}
 	});
 
+	it('holds an output schema for every operation of every node, where n8n looks for it', () => {
+		for (const nodePath of pkg.n8n.nodes as string[]) {
+			const { description } = Object.values(require(path.join(root, nodePath))).map((NodeClass) => new (NodeClass as new () => INodeType)())[0];
+			const schemaDir = path.posix.join(path.posix.dirname(nodePath), '__schema__');
+			const operations = description.properties
+				.filter((property) => property.name === 'operation')
+				.flatMap((property) => ((property.displayOptions?.show?.resource ?? []) as string[]).flatMap((resource) => (property.options as Array<{ value: string }>).map((option) => `${resource}/${option.value}`)));
+			const expected = operations.length ? [...new Set(operations)].map((operation) => `${schemaDir}/v1.0.0/${operation}.json`) : [`${schemaDir}/v1.0.0.json`];
+			for (const file of expected) expect([description.name, files.includes(file) ? file : `missing ${file}`]).toEqual([description.name, file]);
+		}
+	});
+
 	it('has no runtime dependencies, n8n-workflow as its only peer, and the community keyword', () => {
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });

@@ -5,7 +5,7 @@ export type RawParams = Record<string, string>;
 /** Which IVR step a voice request answers, carried in the URLs we hand the provider. */
 export type VoiceStep = 'incoming' | 'pin' | 'dial' | 'menu' | 'wait' | 'announce' | 'fallback';
 
-interface CallBase {
+export interface CallBase {
 	callId: string;
 	from: string;
 	to: string;
@@ -20,9 +20,12 @@ interface CallBase {
 	raw: RawParams;
 }
 
+/** Keys a caller typed at a prompt (the PIN, or a keypad menu choice). */
+export type CallDigitsEvent = { type: 'call.digits'; step: 'pin' | 'menu'; digits: string; attempt: number } & CallBase;
+
 export type CallEvent =
 	| ({ type: 'call.incoming' } & CallBase)
-	| ({ type: 'call.digits'; step: 'pin' | 'menu'; digits: string; attempt: number } & CallBase)
+	| CallDigitsEvent
 	/** The caller pressed `*` in the conference and left it for the keypad menu. */
 	| ({ type: 'call.menu' } & CallBase)
 	/** The provider asks for hold music (conference `waitUrl`). */

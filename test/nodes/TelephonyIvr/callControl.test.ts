@@ -65,6 +65,22 @@ describe('conference', () => {
 		expect(conference.participants.has(calls[1].sid)).toBe(false);
 	});
 
+	it('gets the conference and one participant, takes a participant off hold, announces to everyone', async () => {
+		const { conference, calls } = await conferenceWith(2);
+		const webhookUrl = 'http://127.0.0.1:9/webhook/voice';
+		const got = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'get', conference: NAME });
+		expect(got.items[0].json).toEqual(expect.objectContaining({ conference: NAME, conferenceId: conference.sid, raw: expect.objectContaining({ sid: conference.sid }) }));
+		const one = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'getParticipant', conference: NAME, participant: calls[1].sid });
+		expect(one.items[0].json).toEqual(expect.objectContaining({ callId: calls[1].sid, isCaller: true, callerNumber: calls[1].from }));
+		await runTelephonyIvr(twilio, { resource: 'conference', operation: 'hold', conference: NAME, participant: calls[0].sid });
+		const unheld = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'unhold', conference: NAME, participant: calls[0].sid });
+		expect(unheld.items[0].json).toEqual(expect.objectContaining({ callId: calls[0].sid, onHold: false }));
+		expect(conference.participants.get(calls[0].sid)?.hold).toBe(false);
+		const all = await runTelephonyIvr(twilio, { resource: 'conference', operation: 'announceAll', conference: NAME, text: 'The meeting ends in five minutes', webhookUrl });
+		expect(all.items[0].json).toEqual({ announced: true, conference: NAME, conferenceId: conference.sid });
+		expect(twilio.restRequests.at(-1)?.form).toEqual({ AnnounceUrl: announceUrl(webhookUrl, 'The meeting ends in five minutes'), AnnounceMethod: 'POST' });
+	});
+
 	it('ends the conference', async () => {
 		const { conference } = await conferenceWith(2);
 		await runTelephonyIvr(twilio, { resource: 'conference', operation: 'end', conference: NAME });
