@@ -163,6 +163,46 @@ function keypadInConference(template: Template): void {
 	node(template, 'Report Keypad').position = [claim.position[0] + 240, claim.position[1]];
 }
 
+/**
+ * Where a derived phone bridge puts its nodes: the paths a provider adds on rows of their own, the
+ * rows ≥ 160 px apart so no node's name or subtitle runs into the node below (the editor test
+ * checks every template for overlaps). Nodes not in the template are skipped.
+ */
+const DERIVED_PHONE_BRIDGE_LAYOUT: Record<string, [number, number]> = {
+	'Open Calls at Join': [2000, -60],
+	'Plan Join': [2240, -60],
+	'Bridge Admitted?': [1280, 120],
+	'Record Bridge': [1520, 120],
+	'Once Bridge Recorded': [1760, 120],
+	'Answer Bridge': [2000, 120],
+	'Answer PIN': [1520, 280],
+	'Caller Row': [560, 300],
+	'Apply Keypad': [800, 300],
+	'Claim Keypad': [1040, 300],
+	'Report Keypad': [1280, 300],
+	'Open Calls': [560, 460],
+	'Plan Sync': [800, 460],
+	'Connect Bridge?': [1040, 460],
+	'Tell Digital Samba': [1760, 460],
+	'Mark Told': [2000, 460],
+	'Close Reported': [2240, 460],
+	'Claim Calls': [1280, 580],
+	Claimed: [1520, 580],
+	'Close Bridge Row': [800, 620],
+	Reject: [560, 760],
+	Fallback: [-560, 840],
+	'Fallback Webhook': [0, 920],
+	Apology: [240, 920],
+	'Answer Fallback': [480, 920],
+};
+
+function layOutPhoneBridge(template: Template): void {
+	for (const item of template.nodes) {
+		const at = DERIVED_PHONE_BRIDGE_LAYOUT[item.name];
+		if (at) item.position = [...at];
+	}
+}
+
 function mentionProvider(text: string, provider: VoiceProvider): string {
 	return text.replace(/Twilio/g, provider.name);
 }
@@ -188,6 +228,7 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 		if (!provider.capabilities.conferenceEvents) syncAfterJoin(template, answers);
 		if (provider.capabilities.keypad === 'detect') keypadInConference(template);
 		else if (provider.capabilities.keypad !== 'menuOnStar') throw new Error(`No template for the keypad '${provider.capabilities.keypad}' yet`);
+		layOutPhoneBridge(template);
 	}
 	return template;
 }

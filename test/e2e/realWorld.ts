@@ -126,10 +126,14 @@ export class RealWorld {
 		this.credentialIds = { digitalSambaApi: digitalSamba.id, [this.phones.credential.type]: voice.id };
 	}
 
-	/** As a user after importing a template: credentials picked on each node that needs one. */
-	async importTemplate(json: WorkflowJson): Promise<string> {
+	/**
+	 * As a user after importing a template: credentials picked on each node that needs one (the
+	 * world's voice provider's, or another provider's credential given by type and ID).
+	 */
+	async importTemplate(json: WorkflowJson, voice = { type: this.phones.credential.type, id: this.credentialIds[this.phones.credential.type] }): Promise<string> {
 		const nodes = json.nodes.map((node): INode => {
-			const type = PROVIDER_NODE_TYPES.includes(node.type) ? this.phones.credential.type : DS_CREDENTIAL_OF[node.type];
+			if (PROVIDER_NODE_TYPES.includes(node.type)) return { ...node, credentials: { [voice.type]: { id: voice.id, name: voice.type } } };
+			const type = DS_CREDENTIAL_OF[node.type];
 			return type ? { ...node, credentials: { [type]: { id: this.credentialIds[type], name: type } } } : node;
 		});
 		const settings = { ...json.settings };

@@ -5,6 +5,7 @@ import { TelephonyTwilioApi } from '../../../credentials/TelephonyTwilioApi.cred
 import { DEFAULT_IVR_SETTINGS } from '../../../nodes/core/ivr/script';
 import { ivrSettingsProperty } from '../../../nodes/TelephonyIvr/actions/settings';
 import { providers } from '../../../nodes/core/voice/providers';
+import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { TelephonyIvr } from '../../../nodes/TelephonyIvr/TelephonyIvr.node';
 import { TelephonyRequest } from '../../../nodes/TelephonyRequest/TelephonyRequest.node';
 import { TestNodeTypes } from '../../helpers/n8nRuntime';
@@ -47,19 +48,23 @@ describe('Telephony IVR description', () => {
 		expect(resources.map((option) => option.value)).not.toContain('request');
 	});
 
-	it('subtitles say the chosen operation’s action and the provider’s name, never raw values', () => {
+	it('subtitles come from display names, short enough for the canvas, never raw values', () => {
 		const subtitleOf = (type: INodeType, parameters: INodeParameters) => {
 			const { node, workflow } = nodeOf(type, parameters);
-			return workflow.expression.getSimpleParameterValue(node, type.description.subtitle as string, 'internal', {});
+			return workflow.expression.getSimpleParameterValue(node, type.description.subtitle as string, 'internal', {}) as string;
 		};
 		const ivr = new TelephonyIvr();
-		expect(subtitleOf(ivr, { resource: 'response', operation: 'routePin' })).toBe('Route a caller by the PIN they entered');
-		expect(subtitleOf(ivr, { resource: 'conference', operation: 'planSync' })).toMatch(/^[A-Z][a-z]+ /);
+		expect(subtitleOf(ivr, { resource: 'response', operation: 'routePin' })).toBe('Route PIN');
+		expect(subtitleOf(ivr, { resource: 'invitation', operation: 'create' })).toBe('Invitation: Create');
+		expect(subtitleOf(new DigitalSamba(), { resource: 'room', operation: 'getAll' })).toBe('Room: Get Many');
 		expect(subtitleOf(new TelephonyRequest(), { provider: 'sinch' })).toBe('from Sinch');
-		for (const property of description.properties.filter((candidate) => candidate.name === 'operation')) {
-			for (const option of property.options as INodePropertyOptions[]) {
-				const resource = (property.displayOptions?.show?.resource as string[])[0];
-				expect(subtitleOf(ivr, { resource, operation: String(option.value) })).toBe(option.action);
+		for (const type of [ivr, new DigitalSamba()]) {
+			for (const property of type.description.properties.filter((candidate) => candidate.name === 'operation')) {
+				for (const option of property.options as INodePropertyOptions[]) {
+					const resource = (property.displayOptions?.show?.resource as string[])[0];
+					const subtitle = subtitleOf(type, { resource, operation: String(option.value) });
+					expect([subtitle, subtitle.includes(option.name), subtitle.length <= 28]).toEqual([subtitle, true, true]);
+				}
 			}
 		}
 	});
