@@ -43,7 +43,7 @@ export class DigitalSambaApi implements ICredentialType {
 			description: 'The developer key, from the Team settings of the Digital Samba dashboard',
 		},
 		{
-			displayName: 'Authentication Scheme',
+			displayName: 'Authentication Scheme', description: 'How the key is sent: Bearer (team ID and developer key as a token) or Basic; keep Bearer unless told otherwise',
 			name: 'authScheme',
 			type: 'options',
 			options: [

@@ -25,7 +25,7 @@ export class TelephonyTwilioApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Account SID',
+			displayName: 'Account SID', description: 'Your Twilio account’s ID, starting with AC (Twilio Console, Account Info)',
 			name: 'accountSid',
 			type: 'string',
 			default: '',
@@ -50,7 +50,7 @@ export class TelephonyTwilioApi implements ICredentialType {
 			description: 'Optional: use an API key for REST calls instead of the Auth Token',
 		},
 		{
-			displayName: 'API Key Secret',
+			displayName: 'API Key Secret', description: 'The secret shown once when the API key was created',
 			name: 'apiKeySecret',
 			type: 'string',
 			typeOptions: { password: true },

@@ -12,17 +12,17 @@ const NOT_FOR_AGENTS = { phoneParticipant: ['applyPhoneEvent'] };
 
 const properties: INodeProperties[] = withAgentOperations([
 	{
-		displayName: 'Resource',
+		displayName: 'Resource', description: 'What to work on',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Live', value: 'live' },
-			{ name: 'Phone Bridge', value: 'phoneBridge' },
-			{ name: 'Phone Participant', value: 'phoneParticipant' },
-			{ name: 'Room', value: 'room' },
-			{ name: 'Session', value: 'session' },
-			{ name: 'Webhook', value: 'webhook' },
+			{ name: 'Live', value: 'live', description: 'Who is in a room right now' },
+			{ name: 'Phone Bridge', value: 'phoneBridge', description: 'The SIP call that carries a room’s audio to the phone conference' },
+			{ name: 'Phone Participant', value: 'phoneParticipant', description: 'Callers as Digital Samba shows them in the room' },
+			{ name: 'Room', value: 'room', description: 'Video rooms and their phone dial-in settings' },
+			{ name: 'Session', value: 'session', description: 'Meetings held in rooms' },
+			{ name: 'Webhook', value: 'webhook', description: 'Where Digital Samba sends its events' },
 		],
 		default: 'room',
 	},

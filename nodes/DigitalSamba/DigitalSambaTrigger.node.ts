@@ -41,7 +41,7 @@ export class DigitalSambaTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName: 'Registration',
+				displayName: 'Registration', description: 'Who registers this workflow’s URL as a webhook at Digital Samba',
 				name: 'registration',
 				type: 'options',
 				options: [
@@ -80,7 +80,7 @@ export class DigitalSambaTrigger implements INodeType {
 					'Events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				displayName: 'Options',
+				displayName: 'Options', description: 'Extra settings for the trigger',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',

@@ -22,7 +22,7 @@ const NOT_FOR_AGENTS = {
 const properties: INodeProperties[] = withAgentOperations([
 	providerProperty,
 	{
-		displayName: 'Resource',
+		displayName: 'Resource', description: 'What to work on',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,

@@ -104,6 +104,7 @@ describe('our nodes’ panels', () => {
 					await openPanel(page, node.name);
 					const issues = await page.getByTestId('ndv').locator('[data-test-id="parameter-issues"]').count();
 					expect([template.name, node.name, issues]).toEqual([template.name, node.name, 0]);
+					if (node.type.startsWith(OURS)) expect([template.name, node.name, await cutInPanel(page)]).toEqual([template.name, node.name, []]);
 					const shot = PANEL_SCREENSHOTS[`${template.file}:${node.name}`];
 					if (shot) await page.getByTestId('ndv').screenshot({ path: path.join(SCREENSHOTS, `${shot}${theme === 'dark' ? '-dark' : ''}.png`) });
 					await page.keyboard.press('Escape');
@@ -180,6 +181,16 @@ async function openPanel(page: Page, nodeName: string): Promise<void> {
 	await page.getByTestId('ndv').waitFor({ state: 'visible' });
 	// Let the panel ask for what it shows (parameters, options, input schemas).
 	await page.waitForLoadState('networkidle');
+}
+
+/** Texts the open panel's parameters cut with an ellipsis (labels, notices, values shown). */
+async function cutInPanel(page: Page): Promise<string[]> {
+	return await page.getByTestId('ndv').evaluate((ndv) =>
+		[...ndv.querySelectorAll('*')]
+			.filter((element) => !element.closest('[data-test-id="ndv-input-panel"], [data-test-id="ndv-output-panel"]'))
+			.filter((element) => getComputedStyle(element).textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth + 1 && (element.textContent ?? '').trim() !== '')
+			.map((element) => (element.textContent ?? '').trim()),
+	);
 }
 
 /** The node creator's results for a word, by title, in order. */

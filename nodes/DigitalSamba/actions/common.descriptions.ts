@@ -57,7 +57,7 @@ export const roomLocator: INodeProperties = {
 };
 
 export const webhookLocator: INodeProperties = {
-	displayName: 'Webhook',
+	displayName: 'Webhook', description: 'The webhook: pick it from the list, or give its ID',
 	name: 'webhookId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },

@@ -29,6 +29,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['live'] } },
@@ -43,6 +44,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Participants',
 				value: 'getParticipants',
 				action: 'Get the live participants of a room',
+				description: 'Who is in the room now, with their roles and join times',
 			},
 		],
 		default: 'get',

@@ -28,6 +28,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['phoneBridge'] } },
@@ -42,6 +43,7 @@ export const description: INodeProperties[] = [
 				name: 'Disconnect',
 				value: 'disconnect',
 				action: 'Disconnect the phone bridge of a room',
+				description: 'Ask Digital Samba to hang up the room’s phone bridge',
 			},
 		],
 		default: 'connect',

@@ -10,7 +10,7 @@ import { roomLocator } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	roomLocator,
 	{
-		displayName: 'Callers From',
+		displayName: 'Callers From', description: 'Where the callers to report come from: this node’s list, or the input items',
 		name: 'callersSource',
 		type: 'options',
 		options: [
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		default: 'fields',
 	},
 	{
-		displayName: 'Callers',
+		displayName: 'Callers', description: 'The callers who joined, reported in one request',
 		name: 'callers',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
@@ -45,14 +45,14 @@ const properties: INodeProperties[] = [
 						description: 'The call\'s ID at the voice provider, for example a Twilio call SID',
 					},
 					{
-						displayName: 'Caller Number',
+						displayName: 'Caller Number', description: 'The caller’s phone number as shown in the room, e.g. +15551234567',
 						name: 'callerNumber',
 						type: 'string',
 						default: '',
 						placeholder: '+15551234567',
 					},
 					{
-						displayName: 'External ID',
+						displayName: 'External ID', description: 'The call’s ID at the voice provider: later reports (left, muted) name the caller by it',
 						name: 'externalId',
 						type: 'string',
 						default: '',

@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'Unique name in the room link, 3 to 32 characters. Leave empty for a generated one.',
 	},
 	{
-		displayName: 'Additional Fields',
+		displayName: 'Additional Fields', description: 'Room settings to set at creation; the rest keep Digital Samba’s defaults',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -8,7 +8,7 @@ import { roomLocator } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	roomLocator,
 	{
-		displayName: 'Options',
+		displayName: 'Options', description: 'How to delete',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'The PSTN or SIP number Digital Samba dials to reach the bridge',
 	},
 	{
-		displayName: 'DTMF From',
+		displayName: 'DTMF From', description: 'Where the bridge’s keypad sequence comes from: built from the PIN here, or given as is',
 		name: 'dtmfSource',
 		type: 'options',
 		options: [
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { dtmfSource: ['bridgePin'] } },
 	},
 	{
-		displayName: 'Wait Before PIN (Seconds)',
+		displayName: 'Wait Before PIN (Seconds)', description: 'How long the bridge waits after the call connects before sending the PIN, so the IVR is listening',
 		name: 'waitSeconds',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 1 },

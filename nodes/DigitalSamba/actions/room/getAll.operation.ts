@@ -7,14 +7,14 @@ import { returnAllFields } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	...returnAllFields,
 	{
-		displayName: 'Filters',
+		displayName: 'Filters', description: 'Narrow or order the list',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
 			{
-				displayName: 'Order',
+				displayName: 'Order', description: 'By creation time',
 				name: 'order',
 				type: 'options',
 				options: [

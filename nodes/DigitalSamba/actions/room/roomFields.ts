@@ -5,7 +5,7 @@ import { buildDtmfSequence, checkDtmf, DTMF_ALLOWED } from '../../../core/ivr/dt
 import { toApiDateTime, toTelephonyFields } from '../../../core/digitalsamba/rooms';
 
 export const privacyField: INodeProperties = {
-	displayName: 'Privacy',
+	displayName: 'Privacy', description: 'Public rooms let anyone with the link in; private rooms need a token',
 	name: 'privacy',
 	type: 'options',
 	options: [

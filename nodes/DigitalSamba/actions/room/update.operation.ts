@@ -15,7 +15,7 @@ import {
 const properties: INodeProperties[] = [
 	roomLocator,
 	{
-		displayName: 'Update Fields',
+		displayName: 'Update Fields', description: 'The settings to change; the rest stay as they are',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',

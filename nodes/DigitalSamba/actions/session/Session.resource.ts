@@ -19,7 +19,7 @@ const getAll = {
 		{ ...roomLocator, displayOptions: { show: { byRoom: [true] } } },
 		...returnAllFields,
 		{
-			displayName: 'Filters',
+			displayName: 'Filters', description: 'Narrow the list of sessions',
 			name: 'filters',
 			type: 'collection',
 			placeholder: 'Add Filter',
@@ -89,12 +89,13 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['session'] } },
 		options: [
-			{ name: 'End', value: 'end', action: 'End a live session' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many sessions' },
+			{ name: 'End', value: 'end', action: 'End a live session', description: 'End the live session in a room: everyone is disconnected' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many sessions', description: 'Get many sessions' },
 		],
 		default: 'getAll',
 	},

@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...eventsField, required: true },
 	{
-		displayName: 'Additional Fields',
+		displayName: 'Additional Fields', description: 'Optional webhook settings',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -8,7 +8,7 @@ import { checkedEndpoint, eventsField, nonEmpty, webhookOptionalFields } from '.
 const properties: INodeProperties[] = [
 	webhookLocator,
 	{
-		displayName: 'Update Fields',
+		displayName: 'Update Fields', description: 'The webhook settings to change',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -7,9 +7,9 @@ import { bridgeChecks, bridgeChecksProperty } from '../bridgeChecks';
 
 const classify = {
 	description: updateDisplayOptions({ show: { resource: ['call'], operation: ['classify'] } }, [
-		{ displayName: 'Digits Entered', name: 'digits', type: 'string', default: '', required: true },
-		{ displayName: 'Caller PIN', name: 'callerPin', type: 'string', default: '', required: true },
-		{ displayName: 'Bridge PIN', name: 'bridgePin', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{ displayName: 'Digits Entered', description: 'What the caller typed at the PIN prompt', name: 'digits', type: 'string', default: '', required: true },
+		{ displayName: 'Caller PIN', description: 'The room’s caller PIN, from the dial-in directory', name: 'callerPin', type: 'string', default: '', required: true },
+		{ displayName: 'Bridge PIN', description: 'The room’s bridge PIN, from the dial-in directory', name: 'bridgePin', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{
 			displayName: 'Display Name',
 			name: 'callerName',
@@ -54,12 +54,13 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['call'] } },
 		options: [
-			{ name: 'Classify', value: 'classify', action: 'Tell the bridge from a caller' },
-			{ name: 'Hang Up', value: 'hangUp', action: 'Hang up a call' },
+			{ name: 'Classify', value: 'classify', action: 'Tell the bridge from a caller', description: 'Whether digits typed at the prompt are the bridge PIN (with the bridge checks), a caller PIN, or neither' },
+			{ name: 'Hang Up', value: 'hangUp', action: 'Hang up a call', description: 'End a call, wherever it is' },
 		],
 		default: 'classify',
 	},

@@ -22,15 +22,15 @@ import { directoryLabels, labelOf } from './directory';
 const properties: INodeProperties[] = [
 	{ displayName: 'Input: items from the Digital Samba Trigger', name: 'applyDsNotice', type: 'notice', default: '' },
 	{
-		displayName: 'Unmute Request Text',
+		displayName: 'Unmute Request Text', description: 'Said to a caller the host asks to unmute',
 		name: 'askToUnmuteText',
-		type: 'string',
+		type: 'string', typeOptions: { rows: 2 },
 		default: 'The host asks you to unmute. Press star, then 6, to unmute.',
 	},
 	{
-		displayName: 'Session Ended Text',
+		displayName: 'Session Ended Text', description: 'Said to callers when the host ends the session, before they are hung up',
 		name: 'goodbyeText',
-		type: 'string',
+		type: 'string', typeOptions: { rows: 2 },
 		default: 'The meeting has ended. Goodbye.',
 	},
 ];

@@ -34,12 +34,12 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Connect the Bridge When Callers Wait',
+		displayName: 'Ask for Bridge When Callers Wait',
 		name: 'connectBridge',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether a caller joining with no bridge in should give an item with action connectBridge (then ask Digital Samba to connect the bridge if the room has a live session). Asked once per conference.',
+			'Whether a caller who joins before the room’s audio makes Digital Samba connect the phone bridge, if a meeting is live in the room. Asked once per conference.',
 	},
 ];
 

@@ -68,10 +68,11 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['phoneNumber'] } },
-		options: [{ name: 'Configure', value: 'configure', action: 'Point a phone number at the IVR' }],
+		options: [{ name: 'Configure', value: 'configure', action: 'Point a phone number at the IVR', description: 'Point a number’s voice and fallback URLs at this workflow’s webhooks' }],
 		default: 'configure',
 	},
 	...configure.description,

@@ -7,14 +7,14 @@ import { generatePinPair } from '../../../core/ivr/pin';
 const generate = {
 	description: updateDisplayOptions({ show: { resource: ['pin'], operation: ['generate'] } }, [
 		{
-			displayName: 'Caller PIN Length',
+			displayName: 'Caller PIN Length', description: 'Digits in the PIN callers type',
 			name: 'callerLength',
 			type: 'number',
 			typeOptions: { minValue: 6, maxValue: 20 },
 			default: 6,
 		},
 		{
-			displayName: 'Bridge PIN Length',
+			displayName: 'Bridge PIN Length', description: 'Digits in the bridge PIN; longer than the caller PIN, so no caller can type it by chance',
 			name: 'bridgeLength',
 			type: 'number',
 			typeOptions: { minValue: 10, maxValue: 20 },
@@ -39,7 +39,7 @@ const generate = {
 
 const buildDtmf = {
 	description: updateDisplayOptions({ show: { resource: ['pin'], operation: ['buildDtmf'] } }, [
-		{ displayName: 'Bridge PIN', name: 'pin', type: 'string', default: '', required: true },
+		{ displayName: 'Bridge PIN', description: 'The bridge PIN the DTMF sequence sends, digits only', name: 'pin', type: 'string', default: '', required: true },
 		{
 			displayName: 'Wait Before PIN (Seconds)',
 			name: 'waitSeconds',
@@ -65,6 +65,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['pin'] } },
@@ -75,7 +76,7 @@ export const description: INodeProperties[] = [
 				action: 'Build the DTMF sequence for a bridge PIN',
 				description: "The keys Digital Samba plays after dialling the bridge (room field telephony_pin_dtmf)",
 			},
-			{ name: 'Generate', value: 'generate', action: 'Generate a caller PIN and a bridge PIN' },
+			{ name: 'Generate', value: 'generate', action: 'Generate a caller PIN and a bridge PIN', description: 'A random caller PIN and a longer bridge PIN, different from each other' },
 		],
 		default: 'generate',
 	},

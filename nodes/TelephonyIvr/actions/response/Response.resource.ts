@@ -9,11 +9,12 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
+		description: 'What to do',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['response'] } },
 		options: [
-			{ name: 'Render', value: 'render', action: 'Render instructions as markup' },
+			{ name: 'Render', value: 'render', action: 'Render instructions as markup', description: 'Turn steps (say, play, pause, hang up…) into the provider’s markup, for a Respond to Webhook node' },
 			{
 				name: 'Route PIN',
 				value: 'routePin',

@@ -13,7 +13,7 @@ const show = (kinds: string[]) => ({ show: { kind: kinds } });
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Steps',
+		displayName: 'Steps', description: 'What the caller hears and what happens, in order',
 		name: 'steps',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 				name: 'step',
 				values: [
 					{
-						displayName: 'Kind',
+						displayName: 'Kind', description: 'What this step does',
 						name: 'kind',
 						type: 'options',
 						options: [
@@ -40,9 +40,9 @@ const properties: INodeProperties[] = [
 						],
 						default: 'say',
 					},
-					{ displayName: 'Seconds', name: 'seconds', type: 'number', default: 1, displayOptions: show(['pause']) },
-					{ displayName: 'Text', name: 'text', type: 'string', default: '', displayOptions: show(['say']) },
-					{ displayName: 'URL', name: 'url', type: 'string', default: '', displayOptions: show(['play', 'redirect']) },
+					{ displayName: 'Seconds', description: 'How long to pause', name: 'seconds', type: 'number', default: 1, displayOptions: show(['pause']) },
+					{ displayName: 'Text', description: 'What to say', name: 'text', type: 'string', default: '', displayOptions: show(['say']) },
+					{ displayName: 'URL', description: 'The audio file to play, or the webhook to redirect to', name: 'url', type: 'string', default: '', displayOptions: show(['play', 'redirect']) },
 				],
 			},
 		],

@@ -22,15 +22,15 @@ import { ivrSettings, ivrSettingsProperty } from '../settings';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Directory Columns',
+		displayName: 'Directory Columns', description: 'The dial-in directory’s column names, if yours differ from the Setup template’s',
 		name: 'columns',
 		type: 'collection',
 		placeholder: 'Add Column',
 		default: {},
 		options: [
-			{ displayName: 'Bridge PIN Column', name: 'bridgePin', type: 'string', default: 'bridge_pin' },
-			{ displayName: 'Caller PIN Column', name: 'callerPin', type: 'string', default: 'caller_pin' },
-			{ displayName: 'Conference Column', name: 'conference', type: 'string', default: 'conference_name' },
+			{ displayName: 'Bridge PIN Column', description: 'Column holding the room’s bridge PIN', name: 'bridgePin', type: 'string', default: 'bridge_pin' },
+			{ displayName: 'Caller PIN Column', description: 'Column holding the room’s caller PIN', name: 'callerPin', type: 'string', default: 'caller_pin' },
+			{ displayName: 'Conference Column', description: 'Column holding the room’s conference name (ds- and the room ID)', name: 'conference', type: 'string', default: 'conference_name' },
 		],
 	},
 	// Display names and SIP origins are what Twilio's requests carry; Sinch's say neither.
