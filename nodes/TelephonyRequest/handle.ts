@@ -5,7 +5,7 @@
  *   0 Answer            markup for the provider, for a Respond to Webhook node in binary mode
  *   1 PIN Entered       digits to look up in the dial-in directory, then Route PIN
  *   2 Keypad            a caller's *6 / *9 choice, to report to Digital Samba
- *   3 Conference Event  who joined, left, was muted…; the provider already has its answer
+ *   3 Conference        who joined, left, was muted…; the provider already has its answer
  *   4 Rejected          forged or unreadable: answer 403, do nothing else
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
@@ -34,7 +34,7 @@ import { markupItem } from '../TelephonyIvr/actions/markup';
 import { ivrSettings, ivrSettingsProperty } from '../TelephonyIvr/actions/settings';
 
 export const OUTPUT = { answer: 0, pin: 1, keypad: 2, conferenceEvent: 3, rejected: 4 } as const;
-export const OUTPUT_NAMES = ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected'];
+export const OUTPUT_NAMES = ['Answer', 'PIN Entered', 'Keypad', 'Conference', 'Rejected'];
 
 const properties: INodeProperties[] = [
 	{

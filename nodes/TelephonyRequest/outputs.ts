@@ -1,7 +1,7 @@
 /**
  * What the Telephony Request puts on its items, one type per output. n8n asks one output schema
  * per node, so `npm run schemas` ships these merged (`__schema__/v1.0.0.json`: every field of any
- * output, none required; `muted` is a boolean on Conference Event, '1'/'0' on Keypad); the tests
+ * output, none required; `muted` is a boolean on Conference, '1'/'0' on Keypad); the tests
  * check every item the node outputs against it.
  */
 import type { CallDigitsEvent } from '../core/voice/events';
@@ -43,7 +43,7 @@ export interface TelephonyRequestOutputs {
 		keys?: string;
 	};
 	/** Someone joined, left or was muted in a conference; the provider already has its answer. */
-	'Conference Event': {
+	'Conference': {
 		/** participant.joined, participant.left, participant.muted…, conference.started, conference.ended. */
 		type: string;
 		conference: string;

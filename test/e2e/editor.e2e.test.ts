@@ -188,7 +188,7 @@ async function cutInPanel(page: Page): Promise<string[]> {
 	return await page.getByTestId('ndv').evaluate((ndv) =>
 		[...ndv.querySelectorAll('*')]
 			.filter((element) => !element.closest('[data-test-id="ndv-input-panel"], [data-test-id="ndv-output-panel"]'))
-			.filter((element) => getComputedStyle(element).textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth + 1 && (element.textContent ?? '').trim() !== '')
+			.filter((element) => getComputedStyle(element).textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth && (element.textContent ?? '').trim() !== '')
 			.map((element) => (element.textContent ?? '').trim()),
 	);
 }

@@ -95,7 +95,7 @@ export class IvrStandIn {
 
 	/** Every conference event the IVR put out, in the order handled. */
 	get conferenceEvents(): IDataObject[] {
-		return this.handled.flatMap((request) => (request.outputs['Conference Event'] ?? []).map((item) => item.json));
+		return this.handled.flatMap((request) => (request.outputs['Conference'] ?? []).map((item) => item.json));
 	}
 
 	get keypadEvents(): IDataObject[] {
@@ -145,7 +145,7 @@ export class IvrStandIn {
 			startNode: 'Telephony Request',
 			input: [{ json: webhookItem }],
 		});
-		const names = ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected'];
+		const names = ['Answer', 'PIN Entered', 'Keypad', 'Conference', 'Rejected'];
 		const outputs: Record<string, INodeExecutionData[]> = Object.fromEntries(names.map((name, index) => [name, run.output('Telephony Request', index)]));
 		outputs['Route PIN'] = run.output('Route PIN');
 		const markupItem = outputs.Answer[0] ?? outputs['Route PIN'][0];

@@ -5,7 +5,7 @@
  * node can say which node to connect.
  *
  *   PIN Entered (Handle Provider Request) → Route PIN
- *   Conference Event (Handle Provider Request), or Route PIN's joinEvent → Plan Digital Samba Sync
+ *   Conference (Handle Provider Request), or Route PIN's joinEvent → Plan Digital Samba Sync
  */
 import type { IDataObject } from 'n8n-workflow';
 

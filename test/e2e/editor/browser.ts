@@ -84,7 +84,7 @@ export interface CanvasNode {
 	/** The icon images it shows, with whether each loaded. */
 	icons: Array<{ src: string; loaded: boolean }>;
 	hasIssues: boolean;
-	/** Name or subtitle cut with an ellipsis. */
+	/** Name, subtitle or output label cut with an ellipsis. */
 	cutText: string[];
 }
 
@@ -113,7 +113,10 @@ export async function openCanvas(page: Page, workflowId: string): Promise<Canvas
 				boxes: [plain(box.getBoundingClientRect()), ...texts.map(textBox)],
 				icons: [...element.querySelectorAll('img')].map((image) => ({ src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 })),
 				hasIssues: element.querySelector('[data-test-id="node-issues"]') !== null,
-				cutText: texts.filter((text) => text.scrollWidth > text.clientWidth + 1).map((text) => text.textContent ?? ''),
+				// Its name, subtitle and output labels ("Conference Ev…" once).
+				cutText: [...texts, ...element.querySelectorAll('[class*="_outputLabel_"]')]
+					.filter((text) => text.scrollWidth > text.clientWidth)
+					.map((text) => text.textContent ?? ''),
 			};
 		}),
 	);

@@ -30,7 +30,7 @@ describe('PIN Entered → Route PIN', () => {
 	});
 });
 
-describe('Conference Event → Plan Digital Samba Sync', () => {
+describe('Conference → Plan Digital Samba Sync', () => {
 	const event = { type: 'participant.left', conference: 'ds-x', conferenceId: 'CF1', callId: 'CA1', label: 'ds-bridge', muted: false, sequence: 4, reason: 'hangup', raw: { a: 'b' } };
 
 	it('reads back a participant event, with the identity fields the output adds left out', () => {

@@ -39,7 +39,7 @@ describe('Telephony IVR description', () => {
 	it('only Telephony Request routes, on five fixed outputs; the Telephony IVR has one output whatever the operation', () => {
 		const request = new TelephonyRequest().description;
 		expect(request.outputs).toEqual(['main', 'main', 'main', 'main', 'main']);
-		expect(request.outputNames).toEqual(['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Rejected']);
+		expect(request.outputNames).toEqual(['Answer', 'PIN Entered', 'Keypad', 'Conference', 'Rejected']);
 		// Fixed lists, not expressions: n8n evaluates an outputs expression at run time when a later
 		// node reads an earlier one's item (Route PIN does), which would cost an isolate per call.
 		expect(description.outputs).toEqual(['main']);

@@ -173,7 +173,7 @@ describe('forged requests', () => {
 		expect(answer.status).toBe(403);
 		const [handled] = ivr.handled;
 		expect(handled.outputs.Rejected).toHaveLength(1);
-		for (const name of ['Answer', 'PIN Entered', 'Keypad', 'Conference Event', 'Route PIN']) expect(handled.outputs[name]).toEqual([]);
+		for (const name of ['Answer', 'PIN Entered', 'Keypad', 'Conference', 'Route PIN']) expect(handled.outputs[name]).toEqual([]);
 		expect(twilio.restRequests).toEqual([]);
 	});
 

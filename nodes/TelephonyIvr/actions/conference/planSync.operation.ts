@@ -1,12 +1,12 @@
 /**
- * Plan Digital Samba Sync: after a Conference Event, what Digital Samba must be told. Reads the
+ * Plan Digital Samba Sync: after a Conference, what Digital Samba must be told. Reads the
  * conference's participants from the provider (the truth) and outputs one **claim** per item for
  * the Data Table node that follows (Update rows of "dial-in calls"): only the rows that update
  * changes go on to Digital Samba, so a callback that arrives twice, late, or together with others
  * announces nothing twice (core/ivr/syncPlan.ts). With Connect the Bridge on, a caller who waits
  * with no bridge in also gives an item with `action: connectBridge`.
  *
- * Its input is either the Conference Event item itself, or (as in the template) the conference's
+ * Its input is either the Conference item itself, or (as in the template) the conference's
  * open "dial-in calls" rows read by a Data Table node in between, with the event taken from the
  * Event Node. With the rows, it also heals what lost callbacks and unconfirmed reports left behind
  * (core/ivr/healing.ts), looking up the status of at most HEAL_STATUS_CHECKS absent calls.
@@ -28,7 +28,7 @@ import { directoryLabels, labelOf } from './directory';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: "Input: a Conference Event item from Telephony Request, or the conference's open rows of \"dial-in calls\" (Data Table, Get Rows) after it",
+		displayName: "Input: a Conference item from Telephony Request, or the conference's open rows of \"dial-in calls\" (Data Table, Get Rows) after it",
 		name: 'planNotice',
 		type: 'notice',
 		default: '',
@@ -53,7 +53,7 @@ export const HEAL_STATUS_CHECKS = 3;
 const isEvent = (json: IDataObject) => typeof json.type === 'string' && 'conferenceId' in json;
 
 /**
- * The Conference Event the rows belong to: from the Telephony Request node before them, or Route
+ * The Conference the rows belong to: from the Telephony Request node before them, or Route
  * PIN's answer (its join, for providers whose answer is the join: no join callbacks).
  */
 function eventFromNode(context: IExecuteFunctions, i: number): ParticipantEvent | undefined {
@@ -64,9 +64,9 @@ function eventFromNode(context: IExecuteFunctions, i: number): ParticipantEvent 
 		return event && isEvent(event) ? { participantEvent: readParticipantEvent(event) } : undefined;
 	});
 	if (value) return value.participantEvent;
-	throw new NodeOperationError(context.getNode(), `No Conference Event reached Plan Sync (nodes before it: ${namesOf(looked)})`, {
+	throw new NodeOperationError(context.getNode(), `No Conference reached Plan Sync (nodes before it: ${namesOf(looked)})`, {
 		itemIndex: i,
-		description: "Connect Plan Sync after a Telephony Request node's 'Conference Event' output (or Route PIN), directly or through the rows of \"dial-in calls\"",
+		description: "Connect Plan Sync after a Telephony Request node's 'Conference' output (or Route PIN), directly or through the rows of \"dial-in calls\"",
 	});
 }
 
