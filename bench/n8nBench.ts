@@ -2,7 +2,7 @@
  * npm run bench: the phone bridge measured through a real n8n 2.40.7 on this machine, under n8n's
  * default settings and under the settings the README recommends, each step side by side with a
  * baseline in the same run. Prints numbers and writes bench/results.md; it asserts nothing.
- *   - incoming call (Webhook → Telephony IVR → Respond) vs Webhook → Respond with fixed TwiML
+ *   - incoming call (Webhook → Telephony Request → Respond) vs Webhook → Respond with fixed TwiML
  *   - PIN step with a 10,000-row directory vs the same baseline with one expression
  *   - 100 callers waiting, then the bridge joins: time until Digital Samba has them all, requests
  *   - mute sync: Digital Samba webhook → Twilio participant muted
@@ -144,7 +144,7 @@ async function main() {
 		const row = (label: string, result: Load, base: Load) =>
 			`| ${name} | ${label} | ${result.rps.toFixed(1)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${ratio(result.rps, base.rps)}× | ${ratio(result.p99, base.p99)}× |`;
 		lines.push(row('baseline: Webhook → Respond (fixed TwiML)', data.results.baseline, data.results.baseline));
-		lines.push(row('incoming call: Webhook → Telephony IVR → Respond', data.results.incoming, data.results.baseline));
+		lines.push(row('incoming call: Webhook → Telephony Request → Respond', data.results.incoming, data.results.baseline));
 		lines.push(row('baseline with one expression', data.results.baselineExpression, data.results.baselineExpression));
 		lines.push(row('PIN step, 10,000-row directory', data.results.pin, data.results.baselineExpression));
 	}

@@ -4,8 +4,8 @@
  * expects (a node wired to the wrong output, an item edited by hand) is `undefined`, so the reading
  * node can say which node to connect.
  *
- *   PIN Entered (Handle Provider Request) → Route PIN
- *   Conference (Handle Provider Request), or Route PIN's joinEvent → Plan Digital Samba Sync
+ *   PIN Entered (Telephony Request) → Route PIN
+ *   Conference (Telephony Request), or Route PIN's joinEvent → Plan Digital Samba Sync
  */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -13,7 +13,7 @@ describe('PIN Entered → Route PIN', () => {
 	it.each([
 		['Twilio', twilioPin],
 		['Sinch', sinchPin],
-	])('reads back what Handle Provider Request wrote for %s', (_provider, parsed) => {
+	])('reads back what the Telephony Request wrote for %s', (_provider, parsed) => {
 		if (!parsed.ok || parsed.event.type !== 'call.digits') throw new Error('not a PIN event');
 		const read = readPinEntered(viaJson(pinEnteredItem(parsed.event, WEBHOOK)));
 		expect(read).toEqual(expect.objectContaining({ digits: '123456', callId: parsed.event.callId, webhookUrl: WEBHOOK, event: viaJson(parsed.event) }));

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -66,6 +69,14 @@ describe('Telephony IVR description', () => {
 					expect([subtitle, subtitle.includes(option.name), subtitle.length <= 28]).toEqual([subtitle, true, true]);
 				}
 			}
+		}
+	});
+
+	it('the node creator finds both telephony nodes by every provider’s name (their codex aliases)', () => {
+		for (const file of ['TelephonyIvr/TelephonyIvr.node.json', 'TelephonyRequest/TelephonyRequest.node.json']) {
+			const codex = JSON.parse(readFileSync(path.resolve(__dirname, '../../../nodes', file), 'utf8')) as { alias: string[] };
+			for (const provider of Object.values(providers)) expect([file, codex.alias]).toEqual([file, expect.arrayContaining([provider.name])]);
+			expect(codex.alias).toEqual(expect.arrayContaining(['phone', 'dial-in', 'PSTN', 'SIP', 'IVR', 'conference', 'video meeting']));
 		}
 	});
 

@@ -2,7 +2,7 @@
  * Route PIN: after the dial-in directory lookup. Bridge PIN → the bridge joins under its label;
  * caller PIN → the caller joins and waits for the meeting; anything else → try again, or goodbye
  * after the last attempt. Its input is the directory row (empty when none matched); the PIN event
- * comes from the Handle Provider Request node, followed back through the items' pairing.
+ * comes from the Telephony Request node before it, followed back through the items' pairing.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
