@@ -4,7 +4,7 @@
  * `<node dir>/__schema__/v<version>/<resource>/<operation>.json`, or `v<version>.json` for a node
  * without operations), generated from the types in each node's `outputs.ts`. The editor shows them
  * as the next node's input before anything ran. A test fails when the committed files are not what
- * this derives (test/package/outputSchemas.test.ts), and every item the nodes output in the tests
+ * this derives (test/nodes/outputSchemas.test.ts), and every item the nodes output in the tests
  * is checked against them (test/helpers/outputSchemas.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

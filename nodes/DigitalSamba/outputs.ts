@@ -34,7 +34,8 @@ export type Room = {
 export type Webhook = {
 	id: string;
 	endpoint: string;
-	events: string[];
+	/** The events it receives (the list operation's items may leave them out). */
+	events?: string[];
 	name: string | null;
 	authorization_header: string | null;
 	created_at: string;

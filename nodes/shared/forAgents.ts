@@ -27,22 +27,14 @@ function narrowed(property: INodeProperties, keep: (option: INodePropertyOptions
 }
 
 /**
- * The node's properties with the resource and operation lists narrowed for agents: a resource
- * whose operations are all listed disappears from the tool variant, an operation listed disappears
- * from its resource's list there. Nothing changes for people.
+ * The node's properties with each resource's operation list narrowed for agents: an operation
+ * listed disappears from its resource's list there (a resource whose operations are all listed
+ * keeps no operation list for agents). The resource list itself stays one property: n8n's node
+ * creator builds its actions from every property named `resource`, whatever `@tool` says, so a
+ * second one would list every action twice. Nothing changes for people.
  */
 export function withAgentOperations(properties: INodeProperties[], notForAgents: NotForAgents): INodeProperties[] {
-	const operationsOf = new Map<string, string[]>();
-	for (const property of properties) {
-		if (property.name !== 'operation') continue;
-		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
-			operationsOf.set(resource, optionsOf(property).map((option) => String(option.value)));
-		}
-	}
-	const resourceGone = (resource: string) =>
-		(operationsOf.get(resource) ?? []).every((operation) => (notForAgents[resource] ?? []).includes(operation));
 	return properties.flatMap((property) => {
-		if (property.name === 'resource') return narrowed(property, (option) => !resourceGone(String(option.value)));
 		if (property.name !== 'operation') return [property];
 		const [resource] = (property.displayOptions?.show?.resource ?? []) as string[];
 		return narrowed(property, (option) => !(notForAgents[resource] ?? []).includes(String(option.value)));

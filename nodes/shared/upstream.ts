@@ -24,10 +24,12 @@ export function readUpstream<T>(
 	const ownType = context.getNode().type;
 	const packagePrefix = ownType.slice(0, ownType.lastIndexOf('.') + 1);
 	const wanted = new Set(nodeTypes.map((type) => packagePrefix + type));
+	// n8n lists ancestors from the start of the workflow down: reversed, the nearest comes first.
 	const looked = context
 		.getParentNodes(context.getNode().name)
 		.filter((node) => wanted.has(node.type) && !node.disabled)
-		.map((node) => node.name);
+		.map((node) => node.name)
+		.reverse();
 	const proxy = context.getWorkflowDataProxy(itemIndex);
 	for (const name of looked) {
 		try {

@@ -37,6 +37,19 @@ describe('tools for AI agents', () => {
 		expect(forAgents.sort()).toEqual(forPeople.filter((pair) => !workflowOnly.includes(pair)).sort());
 	});
 
+	it.each([
+		['Telephony IVR', new TelephonyIvr().description],
+		['Digital Samba', new DigitalSamba().description],
+	])('%s keeps one resource list, so the node creator lists each action once', (_, description) => {
+		expect(description.properties.filter((property) => property.name === 'resource')).toHaveLength(1);
+		// For people, each resource's operations come from the first list that matches it (as the node creator picks it).
+		const resources = (description.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[]).map((option) => String(option.value));
+		for (const resource of resources) {
+			const first = description.properties.find((property) => property.name === 'operation' && ((property.displayOptions?.show?.resource ?? []) as string[]).includes(resource));
+			expect([resource, first?.displayOptions?.show?.['@tool']]).not.toEqual([resource, [true]]);
+		}
+	});
+
 	it('the Telephony Request (its input is a webhook request) is not a tool', () => {
 		expect(new TelephonyRequest().description.usableAsTool).toBeFalsy();
 	});

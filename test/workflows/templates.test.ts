@@ -59,7 +59,7 @@ describe('the shipped templates', () => {
 		expect(paths).toEqual(['voice', 'voice-fallback']);
 	});
 
-	it('no expression on the voice path: Webhook, Telephony IVR, the Respond nodes', () => {
+	it('no expression on the voice path: Webhook, Telephony Request, the Respond nodes', () => {
 		const workflow = template('phone-bridge.json');
 		const onVoicePath = ['Voice Webhook', 'Telephony Request', 'Answer', 'Reject', 'Route PIN', 'Answer PIN', 'Fallback Webhook', 'Apology', 'Answer Fallback'];
 		for (const name of onVoicePath) expect([name, hasExpression(workflow.nodes.find((node) => node.name === name)!.parameters)]).toEqual([name, false]);

@@ -1,6 +1,6 @@
 /**
  * Phone calls played by the call driver against the Twilio simulator, answered by the Telephony
- * IVR as n8n's Webhook → Telephony IVR → Respond chain would.
+ * Request and Telephony IVR as n8n's Webhook → Telephony Request → Respond chain would.
  */
 import { Expression } from 'n8n-workflow';
 

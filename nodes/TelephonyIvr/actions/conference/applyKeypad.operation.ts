@@ -5,7 +5,7 @@
  * hand the caller's "dial-in calls" row, read just before, records. The change goes out as the
  * compare-and-set the template's Claim Keypad makes on that row (wasMuted/wasHand → muted/hand)
  * before Digital Samba is told. (Twilio's keypad menu carries that state in its URLs instead:
- * handle.operation.ts.)
+ * nodes/TelephonyRequest/handle.ts.)
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';

@@ -3,12 +3,12 @@
  * conference's participants from the provider (the truth) and outputs one **claim** per item for
  * the Data Table node that follows (Update rows of "dial-in calls"): only the rows that update
  * changes go on to Digital Samba, so a callback that arrives twice, late, or together with others
- * announces nothing twice (core/ivr/syncPlan.ts). With Connect the Bridge on, a caller who waits
+ * announces nothing twice (core/ivr/syncPlan.ts). With Ask for Bridge When Callers Wait on, a caller who waits
  * with no bridge in also gives an item with `action: connectBridge`.
  *
  * Its input is either the Conference item itself, or (as in the template) the conference's
  * open "dial-in calls" rows read by a Data Table node in between, with the event taken from the
- * Event Node. With the rows, it also heals what lost callbacks and unconfirmed reports left behind
+ * Telephony Request (or Route PIN's join) before them. With the rows, it also heals what lost callbacks and unconfirmed reports left behind
  * (core/ivr/healing.ts), looking up the status of at most HEAL_STATUS_CHECKS absent calls.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
