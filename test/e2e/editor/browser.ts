@@ -27,6 +27,11 @@ const PACKAGE = 'n8n-nodes-digitalsamba';
 // The flags that keep Chromium from reaching out to the network this machine does not have.
 const QUIET_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Debian's Chromium, installed when absent (the e2e global setup does it before any file runs). */
+export function ensureChromium(log: Log = () => {}): string {
+	return ensureDebianCommand('chromium', 'chromium', 'the editor test runs the n8n editor in Chromium', log);
+}
+
 export class Editor {
 	private constructor(
 		private readonly browser: Browser,
@@ -34,7 +39,7 @@ export class Editor {
 	) {}
 
 	static async open(n8n: N8nInstance, log: Log = () => {}): Promise<Editor> {
-		const executablePath = ensureDebianCommand('chromium', 'chromium', 'the editor test runs the n8n editor in Chromium', log);
+		const executablePath = ensureChromium(log);
 		// n8n marks its elements with data-test-id (Playwright's default is data-testid).
 		selectors.setTestIdAttribute('data-test-id');
 		const browser = await chromium.launch({ executablePath, headless: true, args: QUIET_CHROMIUM });
