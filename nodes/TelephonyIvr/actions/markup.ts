@@ -71,15 +71,15 @@ export const OPERATIONS_WITH_CREDENTIAL = [
 	'unmute',
 ];
 
-export const providerCredentials = Object.values(providers).map((provider) => ({
-	name: provider.credential.name,
-	required: true,
-	displayOptions: { show: { provider: [provider.id], operation: OPERATIONS_WITH_CREDENTIAL } },
-}));
+/** Each provider's credential, shown when that provider is chosen (and, if given, on these operations). */
+const credentialsShown = (operations?: string[]) =>
+	Object.values(providers).map((provider) => ({
+		name: provider.credential.name,
+		required: true,
+		displayOptions: { show: { provider: [provider.id], ...(operations ? { operation: operations } : {}) } },
+	}));
 
-/** The Telephony Request node always verifies: the chosen provider's credential, always shown. */
-export const requestCredentials = Object.values(providers).map((provider) => ({
-	name: provider.credential.name,
-	required: true,
-	displayOptions: { show: { provider: [provider.id] } },
-}));
+export const providerCredentials = credentialsShown(OPERATIONS_WITH_CREDENTIAL);
+
+/** The Telephony Request always verifies: the chosen provider's credential, always shown. */
+export const requestCredentials = credentialsShown();
