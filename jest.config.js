@@ -9,6 +9,7 @@ const common = {
 	preset: 'ts-jest',
 	setupFiles: ['<rootDir>/test/setup/quietN8nLogs.ts'],
 	testEnvironment: 'node',
+	resolver: '<rootDir>/test/setup/resolver.js',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
 

@@ -7,6 +7,7 @@
  *   signsRawBody          the Webhook node keeps the raw body (the signature covers its bytes)
  *   !conferenceEvents     no join callbacks: Route PIN's answer is the join, so after answering
  *                         the caller (or the bridge) the same sync runs from Route PIN's joinEvent
+ *   !leaveNamesConference a leave reads the call's row for its conference first
  *   identity: directory   participants carry no label: the bridge's call is recorded as a
  *                         "dial-in calls" row (state `bridge`) before it is let in, and what
  *                         Digital Samba asks of the phone side reads the room's rows first
@@ -164,6 +165,21 @@ function keypadInConference(template: Template): void {
 }
 
 /**
+ * A leave that names no conference (Vonage): the call's row first, whose conference Open Calls
+ * then reads, as it reads a Conference item's. A call without a row (never let in) stops there.
+ */
+function rowOfCall(template: Template): void {
+	const row = clone(template, 'Open Calls', 'Row of Call', [0, 0]);
+	row.parameters.filters = { conditions: [{ keyName: 'call_id', condition: 'eq', keyValue: '={{ $json.callId }}' }] };
+	row.parameters.returnAll = false;
+	row.parameters.limit = 1;
+	delete row.alwaysOutputData;
+	const outputs = template.connections['Telephony Request'].main[3];
+	template.connections['Telephony Request'].main[3] = outputs.map((target) => (target.node === 'Open Calls' ? link(row.name) : target));
+	template.connections[row.name] = { main: [[link('Open Calls')]] };
+}
+
+/**
  * Where a derived phone bridge puts its nodes: the paths a provider adds on rows of their own, the
  * rows ≥ 160 px apart so no node's name or subtitle runs into the node below (the editor test
  * checks every template for overlaps). Nodes not in the template are skipped.
@@ -196,9 +212,20 @@ const DERIVED_PHONE_BRIDGE_LAYOUT: Record<string, [number, number]> = {
 	'Answer Fallback': [480, 920],
 };
 
-function layOutPhoneBridge(template: Template): void {
+/** With the call's row read first, the leave path moves one place to the right. */
+const ROW_OF_CALL_LAYOUT: Record<string, [number, number]> = {
+	'Row of Call': [560, 460],
+	'Open Calls': [800, 460],
+	'Plan Sync': [1040, 460],
+	'Connect Bridge?': [1280, 460],
+	'Claim Calls': [1520, 620],
+	Claimed: [1760, 620],
+};
+
+function layOutPhoneBridge(template: Template, provider: VoiceProvider): void {
+	const layout = { ...DERIVED_PHONE_BRIDGE_LAYOUT, ...(provider.capabilities.leaveNamesConference ? {} : ROW_OF_CALL_LAYOUT) };
 	for (const item of template.nodes) {
-		const at = DERIVED_PHONE_BRIDGE_LAYOUT[item.name];
+		const at = layout[item.name];
 		if (at) item.position = [...at];
 	}
 }
@@ -226,9 +253,10 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 			answers.push('Answer Bridge');
 		}
 		if (!provider.capabilities.conferenceEvents) syncAfterJoin(template, answers);
-		if (provider.capabilities.keypad === 'detect') keypadInConference(template);
-		else if (provider.capabilities.keypad !== 'menuOnStar') throw new Error(`No template for the keypad '${provider.capabilities.keypad}' yet`);
-		layOutPhoneBridge(template);
+		// Keys reported while the caller stays in, as sequences (Sinch) or one at a time (Vonage).
+		if (provider.capabilities.keypad !== 'menuOnStar') keypadInConference(template);
+		if (!provider.capabilities.leaveNamesConference) rowOfCall(template);
+		layOutPhoneBridge(template, provider);
 	}
 	return template;
 }

@@ -221,6 +221,9 @@ async function handleItem(
 			// A call that never joined a conference (a leave is parsed as a participant event).
 			answer([], { callId: call.callId });
 			break;
+		case 'call.status':
+			answer([], { callId: call.callId });
+			break;
 	}
 }
 

@@ -40,7 +40,9 @@ export type CallEvent =
 	 */
 	| ({ type: 'call.keypad'; keys: string; conference: string } & CallBase)
 	/** The call is over (Sinch DICE): for providers without conference leave callbacks, the leave. */
-	| ({ type: 'call.ended'; reason?: string } & CallBase);
+	| ({ type: 'call.ended'; reason?: string } & CallBase)
+	/** The provider reports the call's progress (Vonage's started, ringing, answered…): nothing to do. */
+	| ({ type: 'call.status'; status: string } & CallBase);
 
 export type ParticipantEventType =
 	| 'participant.joined'

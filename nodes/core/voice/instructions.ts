@@ -44,6 +44,8 @@ export interface JoinConference {
 	beep: boolean | 'onEnter' | 'onExit';
 	/** Hold music and prompt while waiting for the conference to start. */
 	waitUrl?: string;
+	/** An audio file to play while waiting, for providers that play a file there (Vonage), not markup. */
+	holdMusicUrl?: string;
 	statusCallbackUrl?: string;
 	statusCallbackEvents?: ConferenceEventName[];
 	/** Pressing `*` leaves the conference for the keypad menu (Twilio), posting to dialActionUrl. */

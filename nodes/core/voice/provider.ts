@@ -64,8 +64,11 @@ export interface NumberConfiguration {
 
 /** Call control over the provider's REST API, bound to one credential. */
 export interface CallControl {
-	/** The conference in progress with this name. */
-	findConference(name: string): Promise<ConferenceRef | undefined>;
+	/**
+	 * The conference in progress with this name (or the provider's ID). `members`: calls known to
+	 * be in it, for providers that find a conference only through its calls (Vonage).
+	 */
+	findConference(name: string, members?: string[]): Promise<ConferenceRef | undefined>;
 	/** A conference by its provider ID, with the name the provider knows it by. */
 	getConference(id: string): Promise<(ConferenceRef & { raw: JsonRecord }) | undefined>;
 	listParticipants(conference: ConferenceRef): Promise<Participant[]>;
@@ -73,7 +76,7 @@ export interface CallControl {
 	 * The conference (by name, or the provider's ID) with who is in it: in as few requests as the
 	 * provider allows (Sinch answers both at once). Undefined when none is in progress.
 	 */
-	roster(reference: string): Promise<{ conference: ConferenceRef; participants: Participant[] } | undefined>;
+	roster(reference: string, members?: string[]): Promise<{ conference: ConferenceRef; participants: Participant[] } | undefined>;
 	getParticipant(conference: ConferenceRef, callId: string): Promise<Participant | undefined>;
 	/** The participant as the provider answers the change, where it answers with one. */
 	setMuted(conference: ConferenceRef, callId: string, muted: boolean): Promise<Participant | undefined>;
@@ -101,7 +104,7 @@ export interface Capabilities {
 	 * How a caller's keys reach us while in the conference:
 	 * - `menuOnStar`: `*` takes the caller out to a keypad menu, then back (Twilio `hangupOnStar`);
 	 * - `detect`: the provider reports key sequences itself, the caller stays in (Sinch, Plivo);
-	 * - `asyncInput`: keys arrive one at a time as events (Vonage).
+	 * - `asyncInput`: keys arrive one at a time as events, the caller stays in (Vonage).
 	 */
 	keypad: 'menuOnStar' | 'detect' | 'asyncInput';
 	/**
@@ -111,6 +114,11 @@ export interface Capabilities {
 	identity: 'label' | 'directory';
 	/** Whether the provider calls back when someone joins or leaves a conference. */
 	conferenceEvents: boolean;
+	/**
+	 * Whether a leave names the conference. Vonage's event for a call that is over gives only the
+	 * conversation's ID: its templates read the call's "dial-in calls" row for the name first.
+	 */
+	leaveNamesConference: boolean;
 	/** Announcements: fetched from our webhook (`url`) or spoken from text (`text`). */
 	announcement: 'url' | 'text';
 	/** Longest conference name the provider accepts. */

@@ -79,17 +79,34 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Rows of the conference: one plan for all of them, made once.
 	if (i > 0) return [];
 	const rows = input.map((item) => openRow(item.json)).filter((row): row is OpenRow => row !== undefined);
-	const event = eventFromNode(this, i);
-	return event ? await plan(this, i, event, rows, directoryLabels(input.map((item) => item.json))) : [];
+	const labels = directoryLabels(input.map((item) => item.json));
+	const event = withDirectory(eventFromNode(this, i), input.map((item) => item.json), labels);
+	return event ? await plan(this, i, event, rows, labels) : [];
 }
 
-async function plan(context: IExecuteFunctions, i: number, event: ParticipantEvent, rows?: OpenRow[], labels = new Map<string, string>()): Promise<IDataObject[]> {
-	if (!PARTICIPANT_TYPES.has(event.type) || !event.conferenceId || !event.callId) return [];
-	const roomId = roomIdOf(event.conference) ?? null;
+/**
+ * A leave that names no conference (Vonage's event for a call that is over names its conversation
+ * by ID only) takes the conference from the rows, which the template read for that call, and the
+ * label the row gives the call.
+ */
+function withDirectory(event: ParticipantEvent | undefined, rows: IDataObject[], labels: Map<string, string>): ParticipantEvent | undefined {
+	if (!event || event.conference) return event;
+	const conference = rows.map((row) => row.conference).find((name): name is string => typeof name === 'string' && name !== '') ?? '';
+	return { ...event, conference, label: event.label || (labels.get(event.callId) ?? '') };
+}
+
+async function plan(context: IExecuteFunctions, i: number, given: ParticipantEvent, rows?: OpenRow[], labels = new Map<string, string>()): Promise<IDataObject[]> {
+	if (!PARTICIPANT_TYPES.has(given.type) || !given.conferenceId || !given.callId) return [];
 	const { provider, control } = await phoneApi(context, i);
 	const { conferenceEvents } = provider.capabilities;
 
-	const { conference, participants } = await listWhenJoined(control, event, !conferenceEvents && event.type === 'participant.joined');
+	// Calls known to be in the conference, for providers that find one only through its calls.
+	const members = [given.callId, ...labels.keys()];
+	const { conference, participants } = await listWhenJoined(control, given, members, !conferenceEvents && given.type === 'participant.joined');
+	// Where neither the event nor the rows named the conference, the provider does (or nothing is known).
+	const event = given.conference ? given : { ...given, conference: conference?.name ?? '' };
+	if (!event.conference) return [];
+	const roomId = roomIdOf(event.conference) ?? null;
 	const present: PresentParticipant[] = participants.map((participant) => ({ callId: participant.callId, label: labelOf(provider, participant, labels) }));
 	// A provider that keeps no empty conferences knows none after its last participant left.
 	const conferenceName = conference?.name ?? (conferenceEvents ? '' : event.conference);
@@ -126,9 +143,9 @@ export const JOIN_WAIT = { totalMs: 3000, everyMs: 150 };
  * other, whichever the provider carried out first, and a replayed answer for a call that is gone
  * never shows, so it announces nobody.
  */
-async function listWhenJoined(control: CallControl, event: ParticipantEvent, waitForCall: boolean) {
+async function listWhenJoined(control: CallControl, event: ParticipantEvent, members: string[], waitForCall: boolean) {
 	for (let waited = 0; ; waited += JOIN_WAIT.everyMs) {
-		const roster = await control.roster(event.conferenceId);
+		const roster = await control.roster(event.conferenceId, members);
 		const conference = roster?.conference;
 		const participants = roster?.participants ?? [];
 		if (!waitForCall || waited >= JOIN_WAIT.totalMs || participants.some((participant) => participant.callId === event.callId)) return { conference, participants };

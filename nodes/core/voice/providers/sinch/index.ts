@@ -20,6 +20,7 @@ export const sinch: VoiceProvider = {
 		// Voice v1 has no conference join/leave callbacks: a join is our own connectConf answer,
 		// a leave is the call's DICE.
 		conferenceEvents: false,
+		leaveNamesConference: true,
 		announcement: 'text',
 		conferenceNameMax: 64,
 		signsRawBody: true,

@@ -18,6 +18,7 @@ export const twilio: VoiceProvider = {
 		keypad: 'menuOnStar',
 		identity: 'label',
 		conferenceEvents: true,
+		leaveNamesConference: true,
 		announcement: 'url',
 		conferenceNameMax: 128,
 		signsRawBody: false,
