@@ -111,7 +111,7 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 				event_url: hook(urls.voiceUrl),
 				...(urls.fallbackUrl ? { fallback_answer_url: hook(urls.fallbackUrl) } : {}),
 			};
-			const updated = { name: text(application.name), capabilities: { ...capabilities, voice: { ...voice, webhooks, signed_callbacks: true } } };
+			const updated = { id: applicationId, name: text(application.name), capabilities: { ...capabilities, voice: { ...voice, webhooks, signed_callbacks: true } } };
 			const answer = record(record(record(await send(vonageRest.updateApplication(applicationId, updated))).capabilities).voice);
 			const configured = record(answer.webhooks);
 			return {

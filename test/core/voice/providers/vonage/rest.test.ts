@@ -1,0 +1,145 @@
+/**
+ * Vonage REST: every request our call control sends equals what the official SDK sends for the
+ * same operation (`@vonage/voice`, and `@vonage/applications` for the answer URL): method, path,
+ * query and JSON body, both captured at the HTTP layer by one local server.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { Applications } from '@vonage/applications';
+import { Auth } from '@vonage/auth';
+import { Voice } from '@vonage/voice';
+
+import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
+import { vonageControl } from '../../../../../nodes/core/voice/providers/vonage/control';
+import { renderNcco } from '../../../../../nodes/core/voice/providers/vonage/render';
+
+interface Captured {
+	method: string;
+	path: string;
+	body: unknown;
+}
+
+const CALL = '63f61863-4a51-4f6b-86e1-46edebcf9356';
+const CONVERSATION = { id: 'CON-f972836a-550f-45fa-956c-12a2ab5b7d22', name: 'ds-room' };
+const APPLICATION = 'c6f4ba5b-7a60-4e3a-9e7f-3a1b5a4e7d10';
+const application = {
+	id: APPLICATION,
+	name: 'Dial-in',
+	capabilities: { voice: { webhooks: { answer_url: { address: 'https://old', http_method: 'GET' }, event_url: { address: 'https://old', http_method: 'GET' } }, signed_callbacks: true } },
+};
+
+const captured: Captured[] = [];
+let origin = '';
+const server = createServer((request, response) => {
+	const chunks: Buffer[] = [];
+	request.on('data', (chunk: Buffer) => chunks.push(chunk));
+	request.on('end', () => {
+		const text = Buffer.concat(chunks).toString('utf8');
+		captured.push({ method: request.method ?? '', path: request.url ?? '', body: text ? JSON.parse(text) : undefined });
+		if (request.method === 'PUT' && /^\/v1\/calls\/[^/]+$/.test(request.url ?? '')) {
+			response.writeHead(204);
+			response.end();
+			return;
+		}
+		response.writeHead(200, { 'content-type': 'application/json' });
+		const calls = [{ uuid: CALL, conversation_uuid: CONVERSATION.id, status: 'answered' }];
+		const answer = request.url?.startsWith('/v2/applications/') ? application : { uuid: CALL, status: 'answered', conversation_uuid: CONVERSATION.id, message: 'Talk started', _embedded: { calls } };
+		response.end(JSON.stringify(answer));
+	});
+});
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+
+beforeAll(async () => {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await new Promise((resolve) => server.close(resolve));
+});
+
+const voice = () => new Voice({ applicationId: APPLICATION, privateKey }, { apiHost: origin });
+const applications = () => new Applications(new Auth({ apiKey: 'key', apiSecret: 'secret' }), { apiHost: origin });
+
+/** Our control with a send that performs the request against the same server. */
+const ours = () =>
+	vonageControl(
+		async (spec: HttpRequestSpec): Promise<JsonRecord> => {
+			const query = spec.query ? `?${new URLSearchParams(spec.query).toString()}` : '';
+			const response = await fetch(`${origin}${spec.path}${query}`, {
+				method: spec.method,
+				headers: spec.json === undefined ? {} : { 'content-type': 'application/json' },
+				body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+			});
+			const text = await response.text();
+			return text ? (JSON.parse(text) as JsonRecord) : {};
+		},
+		{ applicationId: APPLICATION, apiKey: 'key', apiSecret: 'secret' },
+	);
+
+/** The requests each side sent, in order, as sets of (method, path with sorted query, body). */
+function normalized(requests: Captured[]) {
+	return requests.map(({ method, path, body }) => {
+		const url = new URL(path, origin);
+		url.searchParams.sort();
+		return { method, path: url.pathname + url.search, body: body ?? {} };
+	});
+}
+
+async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
+	captured.length = 0;
+	await official();
+	const theirs = normalized(captured.splice(0));
+	await mine();
+	const our = normalized(captured.splice(0));
+	expect(our).toEqual(theirs);
+	expect(our.length).toBeGreaterThan(0);
+}
+
+describe('Vonage REST requests equal the SDK’s', () => {
+	it('mute', () => compare(() => voice().muteCall(CALL), () => ours().setMuted(CONVERSATION, CALL, true)));
+	it('unmute', () => compare(() => voice().unmuteCall(CALL), () => ours().setMuted(CONVERSATION, CALL, false)));
+	it('remove a caller (hang up)', () => compare(() => voice().hangupCall(CALL), () => ours().remove(CONVERSATION, CALL)));
+	it('hang up', () => compare(() => voice().hangupCall(CALL), () => ours().hangUp(CALL)));
+	it('hold: muted and earmuffed', () =>
+		compare(
+			async () => {
+				await voice().muteCall(CALL);
+				await voice().earmuffCall(CALL);
+			},
+			() => ours().setHold(CONVERSATION, CALL, true),
+		));
+	it('a goodbye, then the end of the call (transfer to an NCCO)', () =>
+		compare(
+			() => voice().transferCallWithNCCO(CALL, renderNcco([{ kind: 'say', text: 'The meeting has ended. Goodbye.' }]) as never),
+			() => ours().redirect(CALL, [{ kind: 'say', text: 'The meeting has ended. Goodbye.' }, { kind: 'hangup' }]),
+		));
+	it('speak to one caller', () => compare(() => voice().playTTS(CALL, { text: 'Please unmute' }), () => ours().announce(CONVERSATION, CALL, { text: 'Please unmute', url: '' })));
+	it('the call’s status', () => compare(() => voice().getCall(CALL), () => ours().callStatus(CALL)));
+	it('the legs of a conversation', () =>
+		compare(() => voice().search({ conversationUuid: CONVERSATION.id, status: 'answered' as never, pageSize: 100 }), () => ours().listParticipants(CONVERSATION)));
+	it('the application’s answer, event and fallback URLs', () =>
+		compare(
+			async () => {
+				const found = await applications().getApplication(APPLICATION);
+				await applications().updateApplication({
+					...found,
+					capabilities: {
+						...found.capabilities,
+						voice: {
+							...found.capabilities.voice,
+							webhooks: {
+								...found.capabilities.voice?.webhooks,
+								answerUrl: { address: 'https://n8n/webhook/voice', httpMethod: 'POST' },
+								eventUrl: { address: 'https://n8n/webhook/voice', httpMethod: 'POST' },
+								fallbackAnswerUrl: { address: 'https://n8n/webhook/voice-fallback', httpMethod: 'POST' },
+							},
+							signedCallbacks: true,
+						},
+					},
+				} as never);
+			},
+			() => ours().configureNumber('+15557654321', { voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: 'https://n8n/webhook/voice-fallback' }),
+		));
+});
