@@ -9,9 +9,9 @@
  *   - bursts: N callers (20, 50, 100) enter the PIN at the same instant with the bridge in: time
  *     until Digital Samba lists them all; then all hang up at once: time until it lists none
  *   - memory n8n gains by loading the package
- *   - Sinch: its incoming-call and PIN steps, with the Sinch templates (bench/sinchBench.ts)
+ *   - Sinch and Vonage: their incoming-call and PIN steps, with their templates (bench/providerBench.ts)
  * npm run bench -- --queue: the same steps on n8n's queue mode instead (bench/queueBench.ts).
- * npm run bench -- --provider sinch: only the Sinch steps.
+ * npm run bench -- --provider sinch (or vonage): only that provider's steps.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -24,7 +24,7 @@ import { ensureRuntime } from '../test/e2e/runtime';
 import type { PhoneCall } from '../test/simulators/twilio/callDriver';
 import type { Burst, Load } from './measure';
 import { queueBench, queueSection } from './queueBench';
-import { sinchSection, sinchSteps, writeSinchSection } from './sinchBench';
+import { PROVIDER_BENCHES, providerSection, providerSteps, writeProviderSection } from './providerBench';
 import { burst, CONCURRENCY, fillDirectory, measureSteps, REQUESTS, waitUntil } from './measure';
 
 const WAITING_CALLERS = 100;
@@ -118,15 +118,19 @@ async function main() {
 	const runtime = ensureRuntime(say);
 	if (process.argv.includes('--queue')) return await queueBench(runtime, say);
 	const file = path.resolve(__dirname, 'results.md');
-	if (process.argv.includes('--provider') && process.argv.includes('sinch')) {
-		const section = sinchSection(await sinchSteps(runtime, say));
-		writeSinchSection(file, section);
+	const providerAt = process.argv.indexOf('--provider');
+	if (providerAt >= 0) {
+		const bench = PROVIDER_BENCHES.find((candidate) => candidate.id === process.argv[providerAt + 1]);
+		if (!bench) throw new Error(`--provider: one of ${PROVIDER_BENCHES.map((candidate) => candidate.id).join(', ')}`);
+		const section = providerSection(bench, await providerSteps(bench, runtime, say));
+		writeProviderSection(file, bench, section);
 		say(`\n${section}`);
 		return;
 	}
 	const rounds: Record<string, Awaited<ReturnType<typeof round>>> = {};
 	for (const name of Object.keys(SETTINGS)) rounds[name] = await round(runtime, name);
-	const sinch = sinchSection(await sinchSteps(runtime, say));
+	const sections: string[] = [];
+	for (const bench of PROVIDER_BENCHES) sections.push(providerSection(bench, await providerSteps(bench, runtime, say)));
 	const memory = await memoryGain(runtime);
 	say(`\nmemory: n8n alone ${memory.without.toFixed(0)} MiB, with the package ${memory.withPackage.toFixed(0)} MiB`);
 
@@ -166,7 +170,7 @@ async function main() {
 		`Memory (resident, idle after start, median of three starts each): n8n alone ${memory.without.toFixed(0)} MiB, with this package ${memory.withPackage.toFixed(0)} MiB, a difference of ${gain >= 0 ? '+' : ''}${gain.toFixed(0)} MiB (starts differ by up to ±15 MiB on their own).`,
 		'',
 	);
-	writeFileSync(file, `${lines.join('\n')}\n${sinch}\n${queueSection(file)}`);
+	writeFileSync(file, `${lines.join('\n')}\n${sections.join('\n\n')}\n${queueSection(file)}`);
 	say(`\n${lines.join('\n')}`);
 }
 

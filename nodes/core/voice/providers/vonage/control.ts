@@ -15,7 +15,7 @@ import { vonageRest } from './rest';
 
 const CONVERSATION = /^CON-[0-9a-f-]{36}$/i;
 const ENDED = new Set(['completed', 'busy', 'cancelled', 'failed', 'rejected', 'timeout', 'unanswered']);
-/** Calls asked for their conversation when finding one by name: bounds a lookup's cost. */
+/** Calls asked for their conversation when finding one by name, at most, per lookup. */
 export const MEMBER_LOOKUPS = 5;
 
 export function vonageParticipant(raw: JsonRecord): Participant {
@@ -27,13 +27,30 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 	const legsOf = async (conversationId: string) => records(record((await send(vonageRest.listLegs(conversationId)))._embedded).calls).map(vonageParticipant);
 	const nameOf = async (conversationId: string) => text((await send(vonageRest.getConversation(conversationId))).name);
 
+	// What this control learned, for the polls of one step (Plan Sync waits for a join to show):
+	// conversations found by name, and calls that cannot lead to one (gone, or in another).
+	const conversationIds = new Map<string, string>();
+	const deadEnds = new Set<string>();
+
 	/** The conversation with this name that one of these calls is in now. */
 	async function conversationNamed(name: string, members: string[]): Promise<string | undefined> {
-		for (const callId of [...new Set(members)].slice(0, MEMBER_LOOKUPS)) {
+		const known = conversationIds.get(name);
+		if (known) return known;
+		const candidates = [...new Set(members)].filter((callId) => !deadEnds.has(callId)).slice(0, MEMBER_LOOKUPS);
+		for (const callId of candidates) {
 			const leg = await send(vonageRest.getCall(callId));
+			const status = text(leg.status);
 			const conversationId = text(leg.conversation_uuid);
-			if (text(leg.status) !== 'answered' || !CONVERSATION.test(conversationId)) continue;
-			if ((await nameOf(conversationId)) === name) return conversationId;
+			if (status !== 'answered' || !CONVERSATION.test(conversationId)) {
+				if (status !== 'started' && status !== 'ringing') deadEnds.add(callId);
+				continue;
+			}
+			if ((await nameOf(conversationId)) === name) {
+				conversationIds.set(name, conversationId);
+				return conversationId;
+			}
+			// The call the step is about may still be on its way in; any other is elsewhere.
+			if (callId !== members[0]) deadEnds.add(callId);
 		}
 		return undefined;
 	}
