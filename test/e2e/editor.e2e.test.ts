@@ -55,6 +55,7 @@ afterAll(async () => {
 /** Values that satisfy a provider credential's required fields (the editor checks presence, not truth). */
 function sampleCredential(type: string): Record<string, string> {
 	if (type === 'telephonySinchApi') return { applicationKey: 'e2e-application-key', applicationSecret: Buffer.from('e2e-secret').toString('base64') };
+	if (type === 'telephonyVonageApi') return { applicationId: 'e2e-application-id', privateKey: '-----BEGIN PRIVATE KEY-----\ne2e\n-----END PRIVATE KEY-----', signatureSecret: 'e2e-signature-secret' };
 	throw new Error(`no sample credential for ${type}`);
 }
 
@@ -124,11 +125,12 @@ describe('our nodes’ panels', () => {
 describe('the node creator', () => {
 	const ourNames = ['Digital Samba', 'Digital Samba Trigger', 'Telephony IVR', 'Telephony Request'];
 	// Words only we answer to: our nodes come first.
-	const ours = ['dial-in', 'PSTN', 'IVR', 'conference', 'video meeting', 'telephony', 'Digital Samba', ...Object.values(providers).filter((provider) => provider.id !== 'twilio').map((provider) => provider.name)];
 	// Words n8n's own nodes answer to as well: n8n ranks a fuzzy match in a node's name (weight 1.3)
 	// over an exact alias (weight 1) and keeps its own nodes first on ties ("phone": Twilio's alias;
-	// "SIP": Stripe, Code…; "Twilio": its node). Ours are on the first screen of results.
-	const shared = ['phone', 'SIP', 'Twilio'];
+	// "SIP": Stripe, Code…; "Twilio", "Vonage": their nodes). Ours are on the first screen of results.
+	const shared = ['phone', 'SIP', 'Twilio', 'Vonage'];
+	const providerNames = Object.values(providers).map((provider) => provider.name).filter((name) => !shared.includes(name));
+	const ours = ['dial-in', 'PSTN', 'IVR', 'conference', 'video meeting', 'telephony', 'Digital Samba', ...providerNames];
 
 	it.each(ours)('"%s" finds our nodes first', async (word) => {
 		const results = await search(word);
