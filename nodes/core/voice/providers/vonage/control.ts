@@ -15,7 +15,7 @@ import { vonageRest } from './rest';
 
 const CONVERSATION = /^CON-[0-9a-f-]{36}$/i;
 const ENDED = new Set(['completed', 'busy', 'cancelled', 'failed', 'rejected', 'timeout', 'unanswered']);
-/** Calls asked for their conversation when finding one by name, at most, per lookup. */
+/** Calls other than the step's own asked for their conversation, at most, in one step. */
 export const MEMBER_LOOKUPS = 5;
 
 export function vonageParticipant(raw: JsonRecord): Participant {
@@ -31,13 +31,18 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 	// conversations found by name, and calls that cannot lead to one (gone, or in another).
 	const conversationIds = new Map<string, string>();
 	const deadEnds = new Set<string>();
+	let lookups = 0;
 
 	/** The conversation with this name that one of these calls is in now. */
 	async function conversationNamed(name: string, members: string[]): Promise<string | undefined> {
 		const known = conversationIds.get(name);
 		if (known) return known;
-		const candidates = [...new Set(members)].filter((callId) => !deadEnds.has(callId)).slice(0, MEMBER_LOOKUPS);
-		for (const callId of candidates) {
+		// The call the step is about on every poll; the others within one budget for the whole step.
+		const live = [...new Set(members)].filter((callId) => !deadEnds.has(callId));
+		const own = live.filter((callId) => callId === members[0]);
+		const others = live.filter((callId) => callId !== members[0]).slice(0, Math.max(0, MEMBER_LOOKUPS - lookups));
+		for (const callId of [...own, ...others]) {
+			if (callId !== members[0]) lookups += 1;
 			const leg = await send(vonageRest.getCall(callId));
 			const status = text(leg.status);
 			const conversationId = text(leg.conversation_uuid);
