@@ -206,7 +206,7 @@ async function handleItem(
 			answer(apology(settings), { callId: call.callId });
 			break;
 		case 'call.keypad': {
-			// The caller stays in the conference (capabilities.keypad 'detect'): nothing to answer.
+			// The caller stays in the conference (capabilities.keypad 'detect' or 'asyncInput'): nothing to answer.
 			answer([], { callId: call.callId });
 			const toggle = KEYPAD_TOGGLES[call.keys];
 			if (toggle) {
@@ -227,7 +227,7 @@ async function handleItem(
 	}
 }
 
-/** In-conference keys (Sinch detect mode): `*6` flips mute, `*9` flips the hand. */
+/** In-conference keys (Sinch's detect mode, Vonage's keys read as star commands): `*6` flips mute, `*9` the hand. */
 const KEYPAD_TOGGLES: Record<string, 'mute' | 'hand'> = { '*6': 'mute', '*9': 'hand' };
 
 /** `*6`/`*9` as a compare-and-set on the caller's row ("dial-in calls": muted, hand, keypad). */

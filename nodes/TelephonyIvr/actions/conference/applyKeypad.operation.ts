@@ -1,6 +1,7 @@
 /**
  * Apply Keypad: `*6` or `*9` pressed by a caller who stays in the conference (providers whose
- * capabilities say `keypad: 'detect'`: Sinch). `*6` flips mute as the provider has it (a host may
+ * capabilities say `keypad: 'detect'` or `'asyncInput'`: Sinch, Vonage). `*6` flips mute as the
+ * provider has it, where it says (a host may
  * have muted the caller from Digital Samba since), and mutes or unmutes them there; `*9` flips the
  * hand the caller's "dial-in calls" row, read just before, records. The change goes out as the
  * compare-and-set the template's Claim Keypad makes on that row (wasMuted/wasHand → muted/hand)
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (keypad.toggle === 'mute') {
 		const { control } = await phoneApi(this, i);
 		const where = { id: conference, name: conference };
-		// Sinch lists no one whose keys it is collecting: then the row says how they were.
+		// Sinch lists no one whose keys it is collecting, Vonage says no one's mute: then the row says how they were.
 		const participant = await control.getParticipant(where, callId);
 		muted = (participant ? participant.muted : wasMuted === '1') ? '0' : '1';
 		await control.setMuted(where, callId, muted === '1');
