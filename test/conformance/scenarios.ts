@@ -3,6 +3,7 @@
  * every provider and for both layers (the workflow host, and a real n8n with the packed package).
  * Adding a provider means making these pass for it. Each scenario starts in a room of its own.
  */
+import { seeded } from '../helpers/burst';
 import type { ConformanceTarget } from './target';
 import { dsRequests, phoneRequests } from './target';
 
@@ -177,6 +178,38 @@ const scenario = (name: string, run: Scenario) => conformanceScenarios.push([nam
 		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(false);
 		expect(caller.inConference).toBe(true);
 		expect(world.ds.anomalies).toEqual([]);
+	});
+
+	scenario('S8: 20 callers at the same instant, callbacks replayed, all hanging up in small groups: Digital Samba exact after each phase', async (world) => {
+		const bridge = world.bridge();
+		await bridge.joined();
+		await world.quiet();
+		const listed = () => [...world.ds.state.phoneParticipantsOf(world.roomId).keys()].sort();
+		const callers = Array.from({ length: 20 }, (_, n) => world.call({ from: `+1555200${String(n).padStart(4, '0')}`, keys: `${world.callerPin}#` }));
+		await Promise.all(callers.map((caller) => caller.joined(1, 30_000)));
+		await world.phones.replayConferenceCallbacks();
+		await world.quiet();
+		// Exactly the callers the provider has in the conference, each once.
+		const members = world.phones.members(world.conferenceName);
+		expect(listed()).toEqual(callers.map((caller) => caller.callId).filter((callId) => members.includes(callId)).sort());
+		expect(listed()).toHaveLength(20);
+
+		const random = seeded(20261127);
+		const leaving = [...callers].sort(() => random() - 0.5);
+		while (leaving.length > 0) {
+			const group = leaving.splice(0, 1 + Math.floor(random() * 4));
+			await Promise.all(group.map((caller) => caller.hangUp()));
+			await new Promise((resolve) => setTimeout(resolve, random() * 50));
+		}
+		await world.phones.replayConferenceCallbacks();
+		await world.quiet();
+		expect(listed()).toEqual([]);
+		const announced = dsRequests(world, 'joined').flatMap((request) => (request.body as Array<{ call_id: string }>).map((entry) => entry.call_id));
+		const left = dsRequests(world, 'left').flatMap((request) => request.body as string[]);
+		expect([announced.length, new Set(announced).size, left.length, new Set(left).size]).toEqual([20, 20, 20, 20]);
+		expect(world.ds.anomalies).toEqual([]);
+		expect(await world.failedExecutions()).toEqual([]);
+		expect(bridge.inConference).toBe(true);
 	});
 }
 

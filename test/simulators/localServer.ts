@@ -68,4 +68,17 @@ export abstract class HttpSimulator {
 	track<T>(promise: Promise<T>): Promise<T> {
 		return this.http.track(promise);
 	}
+
+	/** A request's body as text. */
+	protected async bodyOf(request: IncomingMessage): Promise<string> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	}
+
+	/** A JSON answer, or an empty one (204 and alike) when there is no body. */
+	protected reply(response: ServerResponse, status: number, body?: unknown): void {
+		response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+		response.end(body === undefined ? undefined : JSON.stringify(body));
+	}
 }

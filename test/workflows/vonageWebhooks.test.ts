@@ -1,6 +1,6 @@
 /**
  * Vonage webhooks that are not Vonage's: unsigned, signed with another secret, signed for another
- * body, or signed an hour ago. Each is answered 403 before anything happens: no call is let in, no
+ * body or another application of the account, or signed an hour ago. Each is answered 403 before anything happens: no call is let in, no
  * row is written, Digital Samba hears nothing. A key sent alone in the conversation does what the
  * star command it ends does; `*` alone does nothing.
  */
@@ -57,6 +57,9 @@ describe('forged Vonage webhooks', () => {
 			expect(await post(text, { authorization: `Bearer ${webhookToken(vonage, '{}')}` }, url)).toBe(403);
 			const old = jwt.sign({ payload_hash: hash(text), iat: Math.floor(Date.now() / 1000) - 3600 }, vonage.signatureSecret, { algorithm: 'HS256' });
 			expect(await post(text, { authorization: `Bearer ${old}` }, url)).toBe(403);
+			// Signed with the account's secret for another of its applications.
+			const elsewhere = jwt.sign({ payload_hash: hash(text), application_id: 'another-application' }, vonage.signatureSecret, { algorithm: 'HS256' });
+			expect(await post(text, { authorization: `Bearer ${elsewhere}` }, url)).toBe(403);
 		}
 
 		expect(rows()).toBe(rowsBefore);

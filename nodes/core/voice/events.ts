@@ -36,10 +36,10 @@ export type CallEvent =
 	| ({ type: 'call.fallback'; errorCode?: string } & CallBase)
 	/**
 	 * Keys a caller pressed while staying in the conference (providers whose capabilities say
-	 * `keypad: 'detect'`), e.g. `*6`.
+	 * `keypad: 'detect'` or `'asyncInput'`), e.g. `*6`.
 	 */
 	| ({ type: 'call.keypad'; keys: string; conference: string } & CallBase)
-	/** The call is over (Sinch DICE): for providers without conference leave callbacks, the leave. */
+	/** The call is over (Sinch's DICE for a call that never joined; Vonage parses every end as a leave). */
 	| ({ type: 'call.ended'; reason?: string } & CallBase)
 	/** The provider reports the call's progress (Vonage's started, ringing, answered…): nothing to do. */
 	| ({ type: 'call.status'; status: string } & CallBase);

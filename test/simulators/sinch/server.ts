@@ -186,9 +186,7 @@ export class SinchSimulator extends HttpSimulator {
 
 	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', this.baseUrl);
-		const chunks: Buffer[] = [];
-		for await (const chunk of request) chunks.push(chunk as Buffer);
-		const text = Buffer.concat(chunks).toString('utf8');
+		const text = await this.bodyOf(request);
 		const method = (request.method ?? 'GET').toUpperCase();
 		let status = 200;
 		let body: unknown;
@@ -212,8 +210,7 @@ export class SinchSimulator extends HttpSimulator {
 			body = { errorCode: error.errorCode, message: error.message, reference: randomUUID() };
 		}
 		this.restRequests.push({ method, path: url.pathname, body: parsed, status });
-		response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-		response.end(body === undefined ? undefined : JSON.stringify(body));
+		this.reply(response, status, body);
 	}
 
 	private async route(method: string, path: string, body: unknown): Promise<unknown> {

@@ -166,7 +166,8 @@ export class VonageSimulator extends HttpSimulator implements SigningAccount {
 		if (action.mute === true) call.muted = true;
 		if (action.startOnEnter !== false) conversation.started = true;
 		else if (!conversation.started) for (const url of (action.musicOnHoldUrl as string[] | undefined) ?? []) hearBy(call, `[music on hold ${url}]`);
-		this.event(call, { type: 'transfer', conversation_uuid_from: from, conversation_uuid_to: conversation.id, status: 'transfer' });
+		// As Vonage's SDKs model it: no status, no numbers.
+		if (this.application.eventUrl) void this.post(this.application.eventUrl, { type: 'transfer', uuid: call.uuid, conversation_uuid_from: from, conversation_uuid_to: conversation.id, timestamp: new Date().toISOString() });
 	}
 
 	private leaveConversation(call: VonageCall): void {
@@ -211,9 +212,7 @@ export class VonageSimulator extends HttpSimulator implements SigningAccount {
 
 	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', this.baseUrl);
-		const chunks: Buffer[] = [];
-		for await (const chunk of request) chunks.push(chunk as Buffer);
-		const text = Buffer.concat(chunks).toString('utf8');
+		const text = await this.bodyOf(request);
 		const method = (request.method ?? 'GET').toUpperCase();
 		let status = 200;
 		let body: unknown;
@@ -234,8 +233,7 @@ export class VonageSimulator extends HttpSimulator implements SigningAccount {
 			body = { type: `https://developer.nexmo.com/api-errors#${error.title.toLowerCase().replace(/ /g, '-')}`, title: error.title, detail: error.detail, instance: randomUUID() };
 		}
 		this.restRequests.push({ method, path: url.pathname, body: parsed, status });
-		response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-		response.end(body === undefined ? undefined : JSON.stringify(body));
+		this.reply(response, status, body);
 	}
 
 	private callRecord(call: VonageCall) {

@@ -5,13 +5,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 
-import axios from 'axios';
 import jwt from 'jsonwebtoken';
 
-export interface VonageAnswer {
-	status: number;
-	body: string;
-}
+import type { CallbackAnswer } from '../postCallback';
+import { postCallback } from '../postCallback';
+
+export type VonageAnswer = CallbackAnswer;
 
 export interface SigningAccount {
 	apiKey: string;
@@ -33,15 +32,5 @@ export function webhookToken(account: SigningAccount, body: string): string {
 
 export async function postSignedWebhook(url: string, body: object, account: SigningAccount): Promise<VonageAnswer> {
 	const text = JSON.stringify(body);
-	const answer = await axios
-		.post(url, text, {
-			headers: { 'content-type': 'application/json', authorization: `Bearer ${webhookToken(account, text)}` },
-			responseType: 'text',
-			transformResponse: (data: unknown) => data,
-			validateStatus: () => true,
-			timeout: 15_000,
-		})
-		// A refused connection or a timeout is a failed webhook: Vonage tries the fallback URL.
-		.catch(() => ({ status: 0, data: '' }));
-	return { status: answer.status, body: String(answer.data ?? '') };
+	return await postCallback(url, text, { 'content-type': 'application/json', authorization: `Bearer ${webhookToken(account, text)}` });
 }

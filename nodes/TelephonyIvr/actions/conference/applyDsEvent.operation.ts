@@ -77,8 +77,8 @@ async function apply(context: IExecuteFunctions, i: number, event: IDataObject, 
 	if (CALL_EVENTS.has(eventType) && !callId) throw refuse(`The Digital Samba event ${eventType} has no callId`, 'Nothing was done on the phone: the event does not say which caller');
 
 	const { provider, control } = await phoneApi(context, i);
-	// The rows' calls: Vonage finds a conference only through a call in it.
-	const roster = await control.roster(conference, [...labels.keys()]);
+	// Vonage finds a conference only through a call in it: the event's caller, then the rows' newest first.
+	const roster = await control.roster(conference, [...(callId ? [callId] : []), ...[...labels.keys()].reverse()]);
 	if (!roster) {
 		if (eventType === 'session_ended') return { ...outcome, applied: false, reason: 'no conference in progress' };
 		throw refuse(`Call ${callId} is not in room ${roomId}'s conference: none is in progress`, 'Nothing was done on the phone');

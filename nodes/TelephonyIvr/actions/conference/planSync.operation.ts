@@ -22,7 +22,7 @@ import { disagreement, planClaims, roomIdOf } from '../../../core/ivr/syncPlan';
 import type { ParticipantEvent } from '../../../core/voice/events';
 import type { CallControl } from '../../../core/voice/provider';
 import { namesOf, readUpstream } from '../../../shared/upstream';
-import { phoneApi } from '../../transport';
+import { phoneApi, providerOf } from '../../transport';
 import { readParticipantEvent } from '../contracts';
 import { directoryLabels, labelOf } from './directory';
 
@@ -80,19 +80,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (i > 0) return [];
 	const rows = input.map((item) => openRow(item.json)).filter((row): row is OpenRow => row !== undefined);
 	const labels = directoryLabels(input.map((item) => item.json));
-	const event = withDirectory(eventFromNode(this, i), input.map((item) => item.json), labels);
+	const found = eventFromNode(this, i);
+	const event = providerOf(this, i).capabilities.leaveNamesConference ? found : withDirectory(found, input.map((item) => item.json), labels);
 	return event ? await plan(this, i, event, rows, labels) : [];
 }
 
 /**
  * A leave that names no conference (Vonage's event for a call that is over names its conversation
  * by ID only) takes the conference from the rows, which the template read for that call, and the
- * label the row gives the call.
+ * label the row gives the call; the conference is then asked for by that name (found through its
+ * calls), whichever conversation ID the event carried.
  */
 function withDirectory(event: ParticipantEvent | undefined, rows: IDataObject[], labels: Map<string, string>): ParticipantEvent | undefined {
 	if (!event || event.conference) return event;
-	const conference = rows.map((row) => row.conference).find((name): name is string => typeof name === 'string' && name !== '') ?? '';
-	return { ...event, conference, label: event.label || (labels.get(event.callId) ?? '') };
+	const conference = rows.map((row) => row.conference).find((name): name is string => typeof name === 'string' && name !== '');
+	if (!conference) return event;
+	return { ...event, conference, conferenceId: conference, label: event.label || (labels.get(event.callId) ?? '') };
 }
 
 async function plan(context: IExecuteFunctions, i: number, given: ParticipantEvent, rows?: OpenRow[], labels = new Map<string, string>()): Promise<IDataObject[]> {
@@ -100,12 +103,13 @@ async function plan(context: IExecuteFunctions, i: number, given: ParticipantEve
 	const { provider, control } = await phoneApi(context, i);
 	const { conferenceEvents } = provider.capabilities;
 
-	// Calls known to be in the conference, for providers that find one only through its calls.
-	const members = [given.callId, ...labels.keys()];
+	// Calls known to be in the conference, for providers that find one only through its calls: the
+	// event's own first, then the rows' newest first.
+	const members = [given.callId, ...[...labels.keys()].reverse()];
 	const { conference, participants } = await listWhenJoined(control, given, members, !conferenceEvents && given.type === 'participant.joined');
 	// Where neither the event nor the rows named the conference, the provider does (or nothing is known).
-	const event = given.conference ? given : { ...given, conference: conference?.name ?? '' };
-	if (!event.conference) return [];
+	const event = given.conference || provider.capabilities.leaveNamesConference ? given : { ...given, conference: conference?.name ?? '' };
+	if (!event.conference && !provider.capabilities.leaveNamesConference) return [];
 	const roomId = roomIdOf(event.conference) ?? null;
 	const present: PresentParticipant[] = participants.map((participant) => ({ callId: participant.callId, label: labelOf(provider, participant, labels) }));
 	// A provider that keeps no empty conferences knows none after its last participant left.

@@ -61,11 +61,13 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 	}
 
 	const control: CallControl = {
-		async findConference(reference, members = []) {
+		async findConference(reference, members) {
 			if (CONVERSATION.test(reference)) {
 				const name = await nameOf(reference);
 				return name ? { id: reference, name } : undefined;
 			}
+			// Asked by name with no call to look through (a Conference operation given a name): say so.
+			if (members === undefined) throw new Error(`Vonage finds a conversation by its ID (CON-…), not by name ('${reference.slice(0, 64)}'): give the conversation ID`);
 			const id = await conversationNamed(reference, members);
 			return id ? { id, name: reference } : undefined;
 		},
@@ -74,7 +76,7 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 			return text(raw.name) ? { id, name: text(raw.name), raw } : undefined;
 		},
 		listParticipants: (conference) => legsOf(conference.id),
-		async roster(reference, members = []) {
+		async roster(reference, members) {
 			const conference = await control.findConference(reference, members);
 			const participants = conference ? await legsOf(conference.id) : [];
 			// Vonage keeps no conversation for us once its last leg is gone: one nobody is in is not in progress.
@@ -105,7 +107,9 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 			for (const participant of await legsOf(conference.id)) await send(vonageRest.modifyCall(participant.callId, 'hangup'));
 		},
 		async redirect(callId, instructions) {
-			await send(vonageRest.transfer(callId, renderNcco(instructions)));
+			const ncco = renderNcco(instructions);
+			// Nothing to run is the end of the call: said as a hang-up, not an empty NCCO.
+			await send(ncco.length > 0 ? vonageRest.transfer(callId, ncco) : vonageRest.modifyCall(callId, 'hangup'));
 		},
 		async hangUp(callId) {
 			await send(vonageRest.modifyCall(callId, 'hangup'));
@@ -133,7 +137,9 @@ export function vonageControl(send: Send, credentials: ProviderCredentials): Cal
 				event_url: hook(urls.voiceUrl),
 				...(urls.fallbackUrl ? { fallback_answer_url: hook(urls.fallbackUrl) } : {}),
 			};
-			const updated = { id: applicationId, name: text(application.name), capabilities: { ...capabilities, voice: { ...voice, webhooks, signed_callbacks: true } } };
+			// The Applications API replaces the whole application: what it said, with the voice webhooks changed.
+			// The number itself is linked to the application in the dashboard (or the Numbers API).
+			const updated = { ...application, id: applicationId, capabilities: { ...capabilities, voice: { ...voice, webhooks, signed_callbacks: true } } };
 			const answer = record(record(record(await send(vonageRest.updateApplication(applicationId, updated))).capabilities).voice);
 			const configured = record(answer.webhooks);
 			return {

@@ -25,7 +25,7 @@ export const vonage: VoiceProvider = {
 		conferenceNameMax: 128,
 		signsRawBody: true,
 	},
-	verify: (request, credentials) => verifyVonageWebhook({ headers: request.headers, rawBody: request.rawBody }, field(credentials, 'signatureSecret')),
+	verify: (request, credentials) => verifyVonageWebhook({ headers: request.headers, rawBody: request.rawBody }, field(credentials, 'signatureSecret'), field(credentials, 'applicationId')),
 	parse: (request) => parseVonageWebhook(request.body, request.query),
 	render: (instructions) => ({ contentType: 'application/json', fileName: 'ncco.json', body: JSON.stringify(renderNcco(instructions)) }),
 	control: vonageControl,

@@ -55,7 +55,13 @@ export interface VonageWebhook {
 	rawBody: string | undefined;
 }
 
-export function verifyVonageWebhook(request: VonageWebhook, secret: string, now = Date.now()): VerifyResult {
+/**
+ * `applicationId`: the account's secret signs the webhooks of all its applications, so a token that
+ * names another application is not for us. What the token cannot cover is the URL: the step state
+ * in our query is not signed (Vonage hashes a POST's body only), and a token can be replayed for the
+ * 5 minutes it is accepted; see the README's Vonage section.
+ */
+export function verifyVonageWebhook(request: VonageWebhook, secret: string, applicationId = '', now = Date.now()): VerifyResult {
 	if (!secret) return { ok: false, reason: 'no signature secret is configured' };
 	const header = request.headers.authorization ?? '';
 	const [scheme, token, ...rest] = header.split(' ');
@@ -74,6 +80,7 @@ export function verifyVonageWebhook(request: VonageWebhook, secret: string, now 
 	const seconds = now / 1000;
 	if (typeof claims.exp === 'number' && claims.exp < seconds) return { ok: false, reason: 'the token has expired' };
 	if (typeof claims.iat !== 'number' || Math.abs(seconds - claims.iat) > VONAGE_WEBHOOK_WINDOW_S) return { ok: false, reason: 'the token was issued more than 5 minutes away from now' };
+	if (applicationId && claims.application_id !== undefined && claims.application_id !== applicationId) return { ok: false, reason: 'the token is for another application of the account' };
 	if (request.rawBody === undefined) return { ok: false, reason: "the raw body is missing: turn on the Webhook node's Raw Body option" };
 	if (typeof claims.payload_hash !== 'string' || !sameText(claims.payload_hash.toLowerCase(), payloadHash(request.rawBody))) {
 		return { ok: false, reason: "the body does not match the token's payload_hash" };

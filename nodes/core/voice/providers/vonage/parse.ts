@@ -6,7 +6,7 @@
  *   step=dial          a key from the asynchronous `input` beside the conversation, alone
  *   step=fallback      the fallback answer URL
  * and the application's event URL (the same webhook, no step) carries the call's progress in
- * `status`. A call that is over (`completed`…) is the leave of the conversation it was in: Vonage
+ * `status` (a `transfer` event in `type`). A call that is over (`completed`…) is the leave of the conversation it was in: Vonage
  * sends no conversation callbacks, and its event names the conversation by ID only
  * (`conversation_uuid`), so the leave's conference name is left empty for Plan Sync to fill from
  * the call's row.
@@ -53,7 +53,8 @@ export function parseVonageWebhook(body: unknown, query: Record<string, string>)
 	const isSip = str(webhook.endpoint_type) === 'sip' || /^sip:/i.test(from);
 	const base = { callId, from: e164(from), to: e164(to), sip: isSip ? {} : undefined, state, raw };
 
-	const status = str(webhook.status);
+	// A leg moved to another conversation: `{type: 'transfer', conversation_uuid_from, _to}`, no status.
+	const status = str(webhook.status) || (str(webhook.type) === 'transfer' || webhook.conversation_uuid_to !== undefined ? 'transfer' : '');
 	if (status) {
 		if (status.length > VONAGE_LIMITS.status) return { ok: false, reason: 'status is longer than Vonage sends' };
 		if (!ENDED.has(status)) return { ok: true, event: { type: 'call.status', status, ...base } };

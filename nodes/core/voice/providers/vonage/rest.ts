@@ -25,7 +25,7 @@ export const vonageRest = {
 	modifyCall: (callId: string, action: CallAction): HttpRequestSpec => ({ method: 'PUT', path: call(callId), json: { action } }),
 	/** Replaces what the call does with this NCCO (a goodbye, then the end of the call). */
 	transfer: (callId: string, ncco: NccoAction[]): HttpRequestSpec => ({ method: 'PUT', path: call(callId), json: { action: 'transfer', destination: { type: 'ncco', ncco } } }),
-	/** Speaks to one call; in a conversation, that leg hears it alone. */
+	/** Speaks to one call (what the others in its conversation hear is not documented; the simulator plays it to that call). */
 	talk: (callId: string, text: string): HttpRequestSpec => ({ method: 'PUT', path: `${call(callId)}/talk`, json: { text } }),
 	/** The Conversation API's record of a conversation: its `name` is the one our NCCO gave it. */
 	getConversation: (conversationId: string): HttpRequestSpec => ({ method: 'GET', path: `/v1/conversations/${encodeURIComponent(conversationId)}`, missingIsEmpty: true }),

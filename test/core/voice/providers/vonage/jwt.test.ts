@@ -48,6 +48,18 @@ describe('signed webhooks', () => {
 		expect(ourCheck(token)).toBe(false);
 	});
 
+	it('a token for another application of the account is refused; one naming ours, or none, is taken', () => {
+		const check = (claims: object) => verifyVonageWebhook({ headers: { authorization: `Bearer ${sign({ payload_hash: hash(BODY), ...claims })}` }, rawBody: BODY }, SECRET, 'app-ours').ok;
+		expect([check({ application_id: 'app-other' }), check({ application_id: 'app-ours' }), check({})]).toEqual([false, true, true]);
+	});
+
+	it('HS384 and HS512 tokens, even with the right secret, and tokens without iat or issued in the future are refused', () => {
+		expect(ourCheck(sign({ payload_hash: hash(BODY) }, SECRET, { algorithm: 'HS512' }))).toBe(false);
+		expect(ourCheck(sign({ payload_hash: hash(BODY) }, SECRET, { algorithm: 'HS384' }))).toBe(false);
+		expect(ourCheck(sign({ payload_hash: hash(BODY) }, SECRET, { algorithm: 'HS256', noTimestamp: true }))).toBe(false);
+		expect(ourCheck(sign({ payload_hash: hash(BODY), iat: now + 3600 }))).toBe(false);
+	});
+
 	it('says what is missing', () => {
 		expect(verifyVonageWebhook({ headers: {}, rawBody: BODY }, SECRET)).toEqual({ ok: false, reason: expect.stringContaining('signed webhooks') });
 		expect(verifyVonageWebhook({ headers: { authorization: `Bearer ${sign({ payload_hash: hash(BODY) })}` }, rawBody: undefined }, SECRET)).toEqual({ ok: false, reason: expect.stringContaining('Raw Body') });

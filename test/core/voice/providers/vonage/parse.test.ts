@@ -30,9 +30,12 @@ describe('Vonage webhooks as events', () => {
 	});
 
 	it('progress is nothing to act on', () => {
-		for (const status of ['started', 'ringing', 'answered', 'transfer']) {
+		for (const status of ['started', 'ringing', 'answered']) {
 			expect(parseVonageWebhook({ ...answer, status }, {})).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.status', status }) });
 		}
+		// A leg moving into a conversation, as Vonage sends it: a type, no status, no numbers.
+		const transfer = { type: 'transfer', uuid: CALL, conversation_uuid_from: CONVERSATION, conversation_uuid_to: 'CON-0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', timestamp: '2026-11-27T10:00:00.000Z' };
+		expect(parseVonageWebhook(transfer, {})).toEqual({ ok: true, event: expect.objectContaining({ type: 'call.status', status: 'transfer' }) });
 	});
 
 	it.each([

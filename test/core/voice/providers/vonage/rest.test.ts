@@ -28,6 +28,8 @@ const application = {
 	id: APPLICATION,
 	name: 'Dial-in',
 	capabilities: { voice: { webhooks: { answer_url: { address: 'https://old', http_method: 'GET' }, event_url: { address: 'https://old', http_method: 'GET' } }, signed_callbacks: true } },
+	keys: { public_key: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n' },
+	privacy: { improve_ai: false },
 };
 
 const captured: Captured[] = [];
