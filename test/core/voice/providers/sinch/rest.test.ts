@@ -2,39 +2,23 @@
  * Sinch REST: every request our call control sends equals the official SDK's for the same
  * operation (method, path, JSON body), both captured at the HTTP layer by one local server.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { VoiceService } from '@sinch/voice';
 
 import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
 import { sinchControl } from '../../../../../nodes/core/voice/providers/sinch/control';
+import { captureServer } from '../../../../helpers/captureServer';
 
-interface Captured {
-	method: string;
-	path: string;
-	body: unknown;
-}
-
-const captured: Captured[] = [];
+const server = captureServer(() => ({
+	status: 200,
+	body: { participants: [{ id: 'c9', cli: '46700000000', muted: false, onhold: false }], url: { primary: 'https://x' }, status: 'ONGOING' },
+}));
 let origin = '';
-const server = createServer((request, response) => {
-	const chunks: Buffer[] = [];
-	request.on('data', (chunk: Buffer) => chunks.push(chunk));
-	request.on('end', () => {
-		const text = Buffer.concat(chunks).toString('utf8');
-		captured.push({ method: request.method ?? '', path: request.url ?? '', body: text ? JSON.parse(text) : undefined });
-		response.writeHead(200, { 'content-type': 'application/json' });
-		response.end(JSON.stringify({ participants: [{ id: 'c9', cli: '46700000000', muted: false, onhold: false }], url: { primary: 'https://x' }, status: 'ONGOING' }));
-	});
-});
 beforeAll(async () => {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	await server.start();
+	origin = server.origin;
 });
-afterAll(async () => {
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.stop());
 
 const KEY = 'app-key';
 const SECRET = Buffer.from('secret-secret-secret').toString('base64');
@@ -58,11 +42,11 @@ const ours = () =>
 	);
 
 async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
-	captured.length = 0;
+	server.take();
 	await official();
-	const theirs = captured.splice(0);
+	const theirs = server.take();
 	await mine();
-	const our = captured.splice(0);
+	const our = server.take();
 	expect(our.map(({ method, path, body }) => ({ method, path, body: body ?? {} }))).toEqual(theirs.map(({ method, path, body }) => ({ method, path, body: body ?? {} })));
 	expect(our.length).toBeGreaterThan(0);
 }

@@ -4,22 +4,16 @@
  * query and JSON body, both captured at the HTTP layer by one local server.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { Applications } from '@vonage/applications';
 import { Auth } from '@vonage/auth';
 import { Voice } from '@vonage/voice';
 
 import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
+import type { Captured } from '../../../../helpers/captureServer';
+import { captureServer } from '../../../../helpers/captureServer';
 import { vonageControl } from '../../../../../nodes/core/voice/providers/vonage/control';
 import { renderNcco } from '../../../../../nodes/core/voice/providers/vonage/render';
-
-interface Captured {
-	method: string;
-	path: string;
-	body: unknown;
-}
 
 const CALL = '63f61863-4a51-4f6b-86e1-46edebcf9356';
 const CONVERSATION = { id: 'CON-f972836a-550f-45fa-956c-12a2ab5b7d22', name: 'ds-room' };
@@ -32,34 +26,18 @@ const application = {
 	privacy: { improve_ai: false },
 };
 
-const captured: Captured[] = [];
-let origin = '';
-const server = createServer((request, response) => {
-	const chunks: Buffer[] = [];
-	request.on('data', (chunk: Buffer) => chunks.push(chunk));
-	request.on('end', () => {
-		const text = Buffer.concat(chunks).toString('utf8');
-		captured.push({ method: request.method ?? '', path: request.url ?? '', body: text ? JSON.parse(text) : undefined });
-		if (request.method === 'PUT' && /^\/v1\/calls\/[^/]+$/.test(request.url ?? '')) {
-			response.writeHead(204);
-			response.end();
-			return;
-		}
-		response.writeHead(200, { 'content-type': 'application/json' });
-		const calls = [{ uuid: CALL, conversation_uuid: CONVERSATION.id, status: 'answered' }];
-		const answer = request.url?.startsWith('/v2/applications/') ? application : { uuid: CALL, status: 'answered', conversation_uuid: CONVERSATION.id, message: 'Talk started', _embedded: { calls } };
-		response.end(JSON.stringify(answer));
-	});
-});
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-
+const server = captureServer((request) => {
+	if (request.method === 'PUT' && /^\/v1\/calls\/[^/]+$/.test(request.path)) return { status: 204 };
+	const calls = [{ uuid: CALL, conversation_uuid: CONVERSATION.id, status: 'answered' }];
+	return { status: 200, body: request.path.startsWith('/v2/applications/') ? application : { uuid: CALL, status: 'answered', conversation_uuid: CONVERSATION.id, message: 'Talk started', _embedded: { calls } } };
+});
+let origin = '';
 beforeAll(async () => {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	await server.start();
+	origin = server.origin;
 });
-afterAll(async () => {
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.stop());
 
 const voice = () => new Voice({ applicationId: APPLICATION, privateKey }, { apiHost: origin });
 const applications = () => new Applications(new Auth({ apiKey: 'key', apiSecret: 'secret' }), { apiHost: origin });
@@ -90,11 +68,11 @@ function normalized(requests: Captured[]) {
 }
 
 async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
-	captured.length = 0;
+	server.take();
 	await official();
-	const theirs = normalized(captured.splice(0));
+	const theirs = normalized(server.take());
 	await mine();
-	const our = normalized(captured.splice(0));
+	const our = normalized(server.take());
 	expect(our).toEqual(theirs);
 	expect(our.length).toBeGreaterThan(0);
 }
