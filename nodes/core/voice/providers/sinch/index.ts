@@ -1,10 +1,10 @@
 import type { VoiceProvider } from '../../provider';
+import { credentialField as field } from '../shared';
 import { describeSinchError, sinchControl } from './control';
 import { parseSinchCallback } from './parse';
 import { renderSvaml } from './render';
 import { verifySinchSignature } from './sign';
 
-const field = (credentials: Record<string, unknown>, name: string) => String(credentials[name] ?? '');
 
 export const sinch: VoiceProvider = {
 	id: 'sinch',

@@ -10,6 +10,9 @@
  */
 import type { RawParams, VoiceEvent } from '../../events';
 import type { ParseResult } from '../../provider';
+import type { JsonRecord as Json } from '../../../http';
+import { record as object } from '../../../http';
+import { e164 } from '../shared';
 import { PIN_MENU_ID } from './render';
 
 /** Bounds on what a callback may carry: generous against Sinch's documented fields. */
@@ -17,14 +20,7 @@ export const SINCH_LIMITS = { callId: 128, number: 64, value: 64, menuId: 64, co
 const DIGITS = /^[0-9*#]*$/;
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-type Json = Record<string, unknown>;
-const object = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
 const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-
-/** E.164 with its `+`, as the rest of the package writes numbers. */
-export function e164(number: string): string {
-	return /^[0-9]{6,15}$/.test(number) ? `+${number}` : number;
-}
 
 /** The flat fields of a callback, for `raw` and the label: nested objects as JSON text. */
 function flatten(body: Json): RawParams {

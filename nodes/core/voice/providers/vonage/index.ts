@@ -1,10 +1,10 @@
 import type { VoiceProvider } from '../../provider';
+import { credentialField as field } from '../shared';
 import { describeVonageError, vonageControl } from './control';
 import { verifyVonageWebhook } from './jwt';
 import { parseVonageWebhook } from './parse';
 import { renderNcco } from './render';
 
-const field = (credentials: Record<string, unknown>, name: string) => String(credentials[name] ?? '');
 
 export const vonage: VoiceProvider = {
 	id: 'vonage',

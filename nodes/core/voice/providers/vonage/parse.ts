@@ -16,6 +16,9 @@
  */
 import type { RawParams, VoiceEvent } from '../../events';
 import type { ParseResult } from '../../provider';
+import type { JsonRecord as Json } from '../../../http';
+import { record as object } from '../../../http';
+import { e164 } from '../shared';
 
 /** Bounds on what a webhook may carry: Vonage's IDs are UUIDs; generous bounds elsewhere. */
 export const VONAGE_LIMITS = { number: 64, digits: 64, status: 32, value: 1024 };
@@ -25,14 +28,7 @@ const DIGITS = /^[0-9*#]*$/;
 /** Statuses after which the call is over. */
 const ENDED = new Set(['completed', 'busy', 'cancelled', 'failed', 'rejected', 'timeout', 'unanswered']);
 
-type Json = Record<string, unknown>;
-const object = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
 const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
-
-/** E.164 with its `+` (Vonage writes numbers as digits alone); SIP addresses as they are. */
-export function e164(number: string): string {
-	return /^[0-9]{6,15}$/.test(number) ? `+${number}` : number;
-}
 
 function flatten(body: Json): RawParams {
 	return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : str(value)]));
