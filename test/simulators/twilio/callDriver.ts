@@ -7,8 +7,8 @@
 import type { DialEnd, SimCall, TwilioSimulator } from './server';
 import { hearBy } from './server';
 import { postSigned } from './sign';
-import type { Verb } from './twiml';
-import { parseTwiml } from './twiml';
+import type { Verb } from '../responseXml';
+import { parseTwiml } from '../responseXml';
 import { DrivenCall } from '../drivenCall';
 
 export type TranscriptEntry =

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { HttpSimulator } from '../localServer';
 import { postSigned } from './sign';
-import { parseTwiml } from './twiml';
+import { parseTwiml } from '../responseXml';
 
 export const PAGE_SIZE = 50;
 

@@ -185,7 +185,7 @@ export const description: INodeProperties[] = [
 				name: 'Apply Keypad',
 				value: 'applyKeypad',
 				action: 'Apply a keypad choice of a caller',
-				description: '*6 mutes or unmutes, *9 raises or lowers the hand, for callers who stay in the conference (Sinch, Vonage)',
+				description: '*6 mutes or unmutes, *9 raises or lowers the hand, for callers who stay in the conference (Sinch, Vonage, Plivo)',
 			},
 			{ name: 'End', value: 'end', action: 'End a conference', description: 'End the conference: every call in it is hung up' },
 			{ name: 'Get', value: 'get', action: 'Get the conference in progress', description: 'The conference in progress under a name, as the provider has it' },

@@ -1,4 +1,7 @@
-/** TwiML as the call driver reads it: a list of verbs with attributes, text and nested verbs. */
+/**
+ * `<Response>` markup (TwiML, Plivo XML) as the call drivers read it: a list of verbs with
+ * attributes, text and nested verbs.
+ */
 import { XMLParser } from 'fast-xml-parser';
 
 export interface Verb {
@@ -31,10 +34,15 @@ function toVerbs(nodes: Node[]): Verb[] {
 	return verbs;
 }
 
-/** The verbs inside `<Response>`; throws on anything that is not TwiML, as Twilio rejects it (error 12100). */
-export function parseTwiml(xml: string): Verb[] {
+/**
+ * The verbs inside `<Response>`; throws on anything else, as the providers reject it (Twilio error
+ * 12100, Plivo's "invalid XML").
+ */
+export function parseResponseXml(xml: string, dialect = 'TwiML'): Verb[] {
 	const document = toVerbs(parser.parse(xml) as Node[]);
 	const response = document.find((verb) => verb.name === 'Response');
-	if (!response) throw new Error(`Not TwiML: ${xml.slice(0, 80)}`);
+	if (!response) throw new Error(`Not ${dialect}: ${xml.slice(0, 80)}`);
 	return response.children;
 }
+
+export const parseTwiml = (xml: string): Verb[] => parseResponseXml(xml, 'TwiML');

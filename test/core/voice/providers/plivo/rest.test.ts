@@ -1,0 +1,194 @@
+/**
+ * Plivo REST: every request our call control sends equals what the official `plivo` client sends
+ * for the same operation (method, path with its trailing slash, query, JSON body), both captured at
+ * the HTTP layer by one local server. The client sends voice requests to api.plivo.com whatever it
+ * is given; an axios adapter here sends them to the capture server instead, unchanged otherwise.
+ */
+import axios from 'axios';
+import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
+import { Client } from 'plivo';
+
+import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
+import { plivoControl } from '../../../../../nodes/core/voice/providers/plivo/control';
+import type { Captured } from '../../../../helpers/captureServer';
+import { captureServer } from '../../../../helpers/captureServer';
+
+const AUTH_ID = 'MAZDQ1ZJIYMDZKMMZKYM';
+const TOKEN = 'ZDgzNjQxMGE0ZjM4ZjQ1ZDlkOWUyYzFhYmI0ZGU4';
+const CALL = '16e3a2b4-2f56-4b0b-a5c4-1e0c4b3b4e21';
+const CONFERENCE = { id: 'ds-room', name: 'ds-room' };
+const MEMBER = '17';
+const NUMBER = '15557654321';
+const APP = '20372631212782780';
+
+const server = captureServer((request) => {
+	const path = request.path.split('?')[0];
+	if (path.endsWith(`/Conference/${CONFERENCE.name}/`) && request.method === 'GET') {
+		return { status: 200, body: { api_id: 'a1', conference_name: CONFERENCE.name, conference_member_count: '1', conference_run_time: '30', members: [{ member_id: MEMBER, call_uuid: CALL, muted: false, deaf: false, to: NUMBER, from: '15550000001', caller_name: '', join_time: '20' }] } };
+	}
+	if (/\/Call\/[^/]+\/?$/.test(path) && request.method === 'GET') return { status: 200, body: { api_id: 'a2', call_uuid: CALL, call_status: 'in-progress', to: NUMBER, from: '15550000001', direction: 'inbound' } };
+	if (path.endsWith(`/Number/${NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a3', number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` } };
+	if (path.endsWith('/Number/')) return { status: 200, body: { api_id: 'a4', meta: { limit: 2, offset: 0, total_count: 1 }, objects: [{ number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` }] } };
+	if (path.endsWith('/Application/') && request.method === 'POST') return { status: 201, body: { api_id: 'a5', app_id: APP, message: 'created' } };
+	if (path.endsWith(`/Application/${APP}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a6', app_id: APP, answer_url: 'https://n8n/webhook/voice', fallback_answer_url: '' } };
+	return { status: request.method === 'DELETE' ? 204 : 202, body: request.method === 'DELETE' ? undefined : { api_id: 'a7', message: 'done' } };
+});
+
+let origin = '';
+const realAdapter = axios.getAdapter('http');
+const toCaptureServer: AxiosAdapter = (config: InternalAxiosRequestConfig) =>
+	realAdapter({ ...config, url: String(config.url).replace(/^https:\/\/api\.plivo\.com/, origin), httpsAgent: undefined });
+const previousAdapter = axios.defaults.adapter;
+beforeAll(async () => {
+	await server.start();
+	origin = server.origin;
+	axios.defaults.adapter = toCaptureServer;
+});
+afterAll(async () => {
+	axios.defaults.adapter = previousAdapter;
+	await server.stop();
+});
+
+const client = () => new Client(AUTH_ID, TOKEN);
+
+/** Our control with a send that performs the request against the same server. */
+const ours = () =>
+	plivoControl(
+		async (spec: HttpRequestSpec): Promise<JsonRecord> => {
+			const query = spec.query ? `?${new URLSearchParams(spec.query).toString()}` : '';
+			const response = await fetch(`${origin}${spec.path}${query}`, {
+				method: spec.method,
+				headers: spec.json === undefined ? {} : { 'content-type': 'application/json' },
+				body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+			});
+			const text = await response.text();
+			return text ? (JSON.parse(text) as JsonRecord) : {};
+		},
+		{ authId: AUTH_ID, authToken: TOKEN },
+	);
+
+/** Method, path with sorted query (a bare `?` is no query), body (none and `{}` alike). */
+function normalized(requests: Captured[]) {
+	return requests.map(({ method, path, body }) => {
+		const url = new URL(path, origin);
+		url.searchParams.sort();
+		return { method, path: url.pathname + url.search, body: body ?? {} };
+	});
+}
+
+async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
+	server.take();
+	await official();
+	const theirs = normalized(server.take());
+	await mine();
+	const our = normalized(server.take());
+	expect(our).toEqual(theirs);
+	expect(our.length).toBeGreaterThan(0);
+}
+
+/** The member lookup our operations start with: the SDK's get of the conference. */
+const getConference = () => client().conferences.get(CONFERENCE.name);
+
+describe('Plivo REST requests equal the plivo client’s', () => {
+	it('the conference and its members', () => compare(getConference, () => ours().roster(CONFERENCE.name)));
+	it('mute a member', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.muteMember(CONFERENCE.name, MEMBER);
+			},
+			() => ours().setMuted(CONFERENCE, CALL, true),
+		));
+	it('unmute a member', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.unmuteMember(CONFERENCE.name, MEMBER);
+			},
+			() => ours().setMuted(CONFERENCE, CALL, false),
+		));
+	it('hold: mute and deaf', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.muteMember(CONFERENCE.name, MEMBER);
+				await client().conferences.deafMember(CONFERENCE.name, MEMBER);
+			},
+			() => ours().setHold(CONFERENCE, CALL, true),
+		));
+	it('unhold: unmute and undeaf', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.unmuteMember(CONFERENCE.name, MEMBER);
+				await client().conferences.undeafMember(CONFERENCE.name, MEMBER);
+			},
+			() => ours().setHold(CONFERENCE, CALL, false),
+		));
+	it('kick a member', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.kickMember(CONFERENCE.name, MEMBER);
+			},
+			() => ours().remove(CONFERENCE, CALL),
+		));
+	it('speak to a member', () =>
+		compare(
+			async () => {
+				await getConference();
+				await client().conferences.speakTextToMember(CONFERENCE.name, MEMBER, 'Please unmute');
+			},
+			() => ours().announce(CONFERENCE, CALL, { text: 'Please unmute', url: '' }),
+		));
+	it('speak to everyone', () =>
+		compare(() => client().conferences.speakTextToMember(CONFERENCE.name, 'all', 'The meeting ends soon'), () => ours().announce(CONFERENCE, undefined, { text: 'The meeting ends soon', url: '' })));
+	it('end the conference', () => compare(() => client().conferences.hangup(CONFERENCE.name), () => ours().endConference(CONFERENCE)));
+	it('hang up a call', () => compare(() => client().calls.hangup(CALL), () => ours().hangUp(CALL)));
+	it('a live call’s status', () => compare(() => client().calls.getLiveCall(CALL), () => ours().callStatus(CALL)));
+	it('the IVR URL of a call: its number’s application', () =>
+		compare(
+			async () => {
+				await client().calls.getLiveCall(CALL);
+				await client().numbers.get(NUMBER);
+				await client().applications.get(APP);
+			},
+			() => ours().ivrUrlOfCall(CALL),
+		));
+	it('a goodbye: the call transferred to the IVR’s announce step', () =>
+		compare(
+			async () => {
+				await client().calls.getLiveCall(CALL);
+				await client().numbers.get(NUMBER);
+				await client().applications.get(APP);
+				await client().calls.transfer(CALL, { legs: 'aleg', alegUrl: `https://n8n/webhook/voice?step=announce&text=${Buffer.from('Goodbye.').toString('base64url')}`, alegMethod: 'POST' });
+			},
+			() => ours().redirect(CALL, [{ kind: 'say', text: 'Goodbye.' }, { kind: 'hangup' }]),
+		));
+	it('point a number’s application at the IVR', () =>
+		compare(
+			async () => {
+				await client().numbers.get(NUMBER);
+				await client().applications.update(APP, {
+					answerUrl: 'https://n8n/webhook/voice',
+					answerMethod: 'POST',
+					hangupUrl: 'https://n8n/webhook/voice',
+					hangupMethod: 'POST',
+					fallbackAnswerUrl: 'https://n8n/webhook/voice-fallback',
+					fallbackMethod: 'POST',
+				});
+				await client().applications.get(APP);
+			},
+			() => ours().configureNumber('+15557654321', { voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: 'https://n8n/webhook/voice-fallback' }),
+		));
+	it('the account’s only number, when none is given', () =>
+		compare(
+			async () => {
+				await client().numbers.list({ limit: 2 });
+				await client().numbers.get(NUMBER);
+				await client().applications.update(APP, { answerUrl: 'https://n8n/webhook/voice', answerMethod: 'POST', hangupUrl: 'https://n8n/webhook/voice', hangupMethod: 'POST' });
+				await client().applications.get(APP);
+			},
+			() => ours().configureNumber('', { voiceUrl: 'https://n8n/webhook/voice' }),
+		));
+});
