@@ -75,8 +75,7 @@ function conferenceCallback(params: RawParams, query: RawParams): ParseResult {
 	if (action === 'digits') {
 		const keys = params.ConferenceDigitsMatch ?? '';
 		if (!DIGITS.test(keys)) return { ok: false, reason: 'ConferenceDigitsMatch holds something other than keypad keys' };
-		const { step: _step, label: _label, from = '', ...state } = query;
-		return { ok: true, event: { type: 'call.keypad', keys, conference, callId, from: e164(from), to: '', state, raw: params } };
+		return { ok: true, event: { type: 'call.keypad', keys, conference, callId, from: e164(query.from ?? ''), to: '', state: {}, raw: params } };
 	}
 	return { ok: true, event: { type: 'conference.other', conference, conferenceId, raw: params } };
 }
