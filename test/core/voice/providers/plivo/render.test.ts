@@ -15,7 +15,7 @@ type SdkResponse = ReturnType<typeof Response>;
 const tree = (xml: string): Verb[] => parseResponseXml(xml, 'Plivo XML');
 const ours = (instructions: Instruction[], call?: CallEvent) => tree(renderPlivoXml(instructions, call));
 const theirs = (build: (response: SdkResponse) => void) => {
-	const response = new Response();
+	const response = Response();
 	build(response);
 	return tree(response.toXML());
 };

@@ -90,6 +90,43 @@ describe('Plivo V3 signatures agree with validateV3Signature', () => {
 	});
 });
 
+/**
+ * Plivo's own test vectors (plivo-go `utils_test.go`: a real answer request of an outbound SIP call,
+ * signed by Plivo): our check accepts each, and refuses it under another token.
+ */
+describe('signatures Plivo made', () => {
+	const token = 'Y2Q2ZDgxZmY5YWRiOTI5YmQ1Njg0MTAxZWIyOTc4';
+	const nonce = '31627761595286130198';
+	const uuid = '3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36';
+	const params = {
+		Direction: 'outbound',
+		From: '19792014278',
+		ALegUUID: uuid,
+		CallStatus: 'in-progress',
+		BillRate: '0.002',
+		ParentAuthID: 'MANWVLYTK4ZWU1YTY4QA',
+		To: 'sip:PlivoSignature382029104058171078704104@phone-qa.voice.plivodev.com',
+		ALegRequestUUID: uuid,
+		CallUUID: uuid,
+		RequestUUID: uuid,
+		'SIP-H-To': '<sip:PlivoSignature382029104058171078704104@52.9.11.55;transport=udp>;tag=1',
+		SessionStart: '2020-04-08 11:34:33.238707',
+		Event: 'StartApp',
+	};
+	const withQuery = 'https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml/?a=b&c=d';
+	const withoutQuery = 'https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml';
+	it.each([
+		['POST', withQuery, params, 'k7Pusd4OxCIjR5IfA9iedDNu/h/gbdYqdzG/MiYtd1c='],
+		['GET', withQuery, params, 'UBq8jAtd32wR8EK9VgxbBn4n5rpI/l1H9iN4WfSEHFQ='],
+		['POST', withoutQuery, params, 'iAjE5QqI37mbkYe4w3jTMudqEzbDufdqi7sYwTu64e0='],
+		['GET', withoutQuery, params, 'i/MQsaQSAd6fiKhOh2qeeeLHZ9faldADSb3/7+Akfbc='],
+	])('%s %s', (method, url, fields, signature) => {
+		const request = { method, url, nonce, signature, params: fields };
+		expect(verifyPlivoSignature(request, token).ok).toBe(true);
+		expect(verifyPlivoSignature(request, TOKEN).ok).toBe(false);
+	});
+});
+
 describe('what is refused before any HMAC', () => {
 	const request = sign('POST', 'https://n8n.example.com/webhook/voice', CALL);
 	it.each([
