@@ -67,8 +67,8 @@ function clone(template: Template, source: string, name: string, offset: [number
 	return cloned;
 }
 
-/** The branch that lets the bridge in: recorded as a row first, then answered. */
-function recordBridge(template: Template): void {
+/** The branch that lets the bridge in: recorded as a row first, then answered; its leave closes the row. */
+function recordBridge(template: Template, conferenceEvents: boolean): void {
 	const admitted = node(template, 'Caller Admitted?');
 	const isBridge = clone(template, 'Caller Admitted?', 'Bridge Admitted?', [240, 240]);
 	const condition = (isBridge.parameters.conditions as { conditions: Array<{ rightValue: string }> }).conditions[0];
@@ -97,7 +97,17 @@ function recordBridge(template: Template): void {
 	};
 	(close.parameters.columns as { value: Record<string, string> }).value = { state: 'closed' };
 	(close.parameters.columns as { schema: Array<{ id: string }> }).schema = (close.parameters.columns as { schema: Array<{ id: string }> }).schema.filter((column) => column.id === 'state');
-	connect(template, 'Telephony Request', close.name, 3);
+	if (!conferenceEvents) {
+		// Every Conference item is a leave here (joins are Route PIN's answers).
+		connect(template, 'Telephony Request', close.name, 3);
+		return;
+	}
+	// Joins arrive as Conference items too: only a leave closes the bridge's row.
+	const left = clone(template, 'Caller Admitted?', 'Bridge Left?', [0, 0]);
+	const leftCondition = (left.parameters.conditions as { conditions: Array<{ leftValue: string; rightValue: string }> }).conditions[0];
+	Object.assign(leftCondition, { leftValue: '={{ $json.type }}', rightValue: 'participant.left' });
+	connect(template, 'Telephony Request', left.name, 3);
+	connect(template, left.name, close.name);
 }
 
 /** After answering a join, the sync that a join callback would have started. */
@@ -222,8 +232,15 @@ const ROW_OF_CALL_LAYOUT: Record<string, [number, number]> = {
 	Claimed: [1760, 620],
 };
 
+/** With joins as Conference items too, the bridge's row is closed after an If: one place to the right. */
+const BRIDGE_LEFT_LAYOUT: Record<string, [number, number]> = {
+	'Bridge Left?': [800, 620],
+	'Close Bridge Row': [1040, 620],
+};
+
 function layOutPhoneBridge(template: Template, provider: VoiceProvider): void {
-	const layout = { ...DERIVED_PHONE_BRIDGE_LAYOUT, ...(provider.capabilities.leaveNamesConference ? {} : ROW_OF_CALL_LAYOUT) };
+	const { leaveNamesConference, conferenceEvents } = provider.capabilities;
+	const layout = { ...DERIVED_PHONE_BRIDGE_LAYOUT, ...(leaveNamesConference ? {} : ROW_OF_CALL_LAYOUT), ...(conferenceEvents ? BRIDGE_LEFT_LAYOUT : {}) };
 	for (const item of template.nodes) {
 		const at = layout[item.name];
 		if (at) item.position = [...at];
@@ -249,7 +266,7 @@ export function deriveTemplate(source: Template, provider: VoiceProvider): Templ
 	if (isPhoneBridge) {
 		const answers = ['Answer Caller'];
 		if (provider.capabilities.identity === 'directory') {
-			recordBridge(template);
+			recordBridge(template, provider.capabilities.conferenceEvents);
 			answers.push('Answer Bridge');
 		}
 		if (!provider.capabilities.conferenceEvents) syncAfterJoin(template, answers);

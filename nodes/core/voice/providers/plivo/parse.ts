@@ -62,7 +62,8 @@ function sipOf(from: string): { username?: string; domain?: string } | undefined
 function conferenceCallback(params: RawParams, query: RawParams): ParseResult {
 	const action = params.ConferenceAction ?? '';
 	const conference = params.ConferenceName ?? '';
-	const conferenceId = params.ConferenceUUID || conference;
+	// Plivo's REST API addresses a conference by its name, not by ConferenceUUID (kept in raw).
+	const conferenceId = conference;
 	const callId = params.CallUUID ?? '';
 	if (!conference) return { ok: false, reason: 'a conference callback without ConferenceName' };
 	const memberEvent = MEMBER_EVENTS[action];
