@@ -1,0 +1,90 @@
+/**
+ * Plivo requests that are not Plivo's: unsigned, without a nonce, signed with another Auth Token,
+ * signed for other fields, another URL (a label or a step changed in the query), another nonce.
+ * Each is answered 403 before anything happens: no call is let in, no row is written, Digital
+ * Samba hears nothing, no member is acted on. Genuine requests are answered; a caller's own `*6`
+ * (a `digitsMatch` callback) mutes them in Digital Samba and they stay in the conference.
+ */
+import { CALLS_TABLE } from '../../nodes/core/ivr/syncPlan';
+import { plivoHeaders, postSigned } from '../simulators/plivo/sign';
+import type { PlivoSimulator } from '../simulators/plivo/server';
+import { dsRequests } from '../conformance/target';
+import { ConformanceWorld } from './conformance';
+
+let world: ConformanceWorld;
+let plivo: PlivoSimulator;
+beforeEach(async () => {
+	world = await ConformanceWorld.start('plivo');
+	plivo = (world.phones as unknown as { simulator: PlivoSimulator }).simulator;
+});
+afterEach(async () => {
+	await world.stop();
+	expect(world.ds.violations).toEqual([]);
+});
+
+const voiceUrl = () => `${world.host.webhookBase}/voice`;
+
+async function post(url: string, fields: Record<string, string>, headers: Record<string, string>) {
+	const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
+	await world.quiet();
+	return answer.status;
+}
+
+describe('forged Plivo requests', () => {
+	it('are refused with 403 and change nothing, while genuine ones are answered', async () => {
+		const bridge = world.bridge();
+		await bridge.joined();
+		const caller = world.call({ from: '+15550000001', keys: `${world.callerPin}#` });
+		await caller.joined();
+		await world.quiet();
+		const rows = () => JSON.stringify(world.host.dataTables.byName(CALLS_TABLE)!.rows);
+		const rowsBefore = rows();
+		const requestsBefore = world.ds.requests.length;
+		const restBefore = plivo.restRequests.length;
+		const exit = plivo.deliveries.find((delivery) => delivery.params.ConferenceAction === 'enter' && delivery.params.CallUUID === caller.callId)!;
+
+		// A stranger with the bridge PIN; the caller's leave; the caller's *6.
+		const stranger = { CallUUID: '0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', From: '15550000666', To: '15557654321', CallStatus: 'in-progress', Direction: 'inbound', Digits: world.bridgePin };
+		const forged: Array<[string, Record<string, string>]> = [
+			[`${voiceUrl()}?step=pin&attempt=1`, stranger],
+			[exit.url, { ...exit.params, ConferenceAction: 'exit' }],
+			[exit.url, { ...exit.params, ConferenceAction: 'digits', ConferenceDigitsMatch: '*6' }],
+		];
+		for (const [url, fields] of forged) {
+			const genuine = plivoHeaders(url, fields, plivo.authToken);
+			expect(await post(url, fields, {})).toBe(403);
+			expect(await post(url, fields, { 'X-Plivo-Signature-V3': genuine['X-Plivo-Signature-V3'] })).toBe(403);
+			expect(await post(url, fields, plivoHeaders(url, fields, 'another-auth-token'))).toBe(403);
+			expect(await post(url, { ...fields, From: '15550000667' }, genuine)).toBe(403);
+			expect(await post(url, fields, { ...genuine, 'X-Plivo-Signature-V3-Nonce': '11111111111111111111' })).toBe(403);
+		}
+		// A genuine callback whose URL was changed: the caller's label made the bridge's.
+		const relabelled = exit.url.replace(/label=[^&]+/, 'label=ds-bridge');
+		expect(await post(relabelled, exit.params, plivoHeaders(exit.url, exit.params, plivo.authToken))).toBe(403);
+
+		expect(rows()).toBe(rowsBefore);
+		expect(world.ds.requests.length).toBe(requestsBefore);
+		expect(plivo.restRequests.length).toBe(restBefore);
+		expect(world.phones.members(world.conferenceName).sort()).toEqual([bridge.callId, caller.callId].sort());
+
+		// Signed with the Auth Token, a new call is answered with the PIN prompt.
+		const genuine = await postSigned(voiceUrl(), { ...stranger, Digits: '', CallStatus: 'ringing' }, plivo.authToken);
+		expect(genuine.status).toBe(200);
+		expect(genuine.body).toContain('<GetInput');
+		await caller.hangUp();
+		await world.quiet();
+		expect(dsRequests(world, 'left').map((request) => request.body)).toEqual([[caller.callId]]);
+	});
+
+	it('a body that is not a Plivo request, genuinely signed, is refused (Reject: 403) and changes nothing', async () => {
+		const url = `${voiceUrl()}?step=pin&attempt=1`;
+		const requestsBefore = world.ds.requests.length;
+		for (const fields of [{ CallUUID: 'not-a-uuid', Digits: '1' }, { CallUUID: '0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', Digits: '12<script>' }, { Hello: 'world' }]) {
+			const answer = await postSigned(url, fields, plivo.authToken);
+			expect(answer.status).toBe(403);
+		}
+		await world.quiet();
+		expect(world.host.dataTables.byName(CALLS_TABLE)!.rows).toEqual([]);
+		expect(world.ds.requests.length).toBe(requestsBefore);
+	});
+});
