@@ -9,9 +9,9 @@
  *   - bursts: N callers (20, 50, 100) enter the PIN at the same instant with the bridge in: time
  *     until Digital Samba lists them all; then all hang up at once: time until it lists none
  *   - memory n8n gains by loading the package
- *   - Sinch and Vonage: their incoming-call and PIN steps, with their templates (bench/providerBench.ts)
+ *   - Sinch, Vonage and Plivo: their incoming-call and PIN steps, with their templates (bench/providerBench.ts)
  * npm run bench -- --queue: the same steps on n8n's queue mode instead (bench/queueBench.ts).
- * npm run bench -- --provider sinch (or vonage): only that provider's steps.
+ * npm run bench -- --provider sinch (or vonage, plivo): only that provider's steps.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';

@@ -1,10 +1,10 @@
 /**
  * The steps of `npm run bench` for the providers other than Twilio (alone: `npm run bench --
- * --provider sinch|vonage`): each provider's incoming call and PIN step (10,000-row directory)
+ * --provider sinch|vonage|plivo`): each provider's incoming call and PIN step (10,000-row directory)
  * through a real n8n with that provider's templates, next to a baseline Webhook → Respond with
  * fixed markup in the same run. Requests are signed as the provider signs them (Sinch: the
- * official SDK's helper; Vonage: an HS256 JWT by jsonwebtoken). Writes each provider's section of
- * bench/results.md; asserts nothing.
+ * official SDK's helper; Vonage: an HS256 JWT by jsonwebtoken; Plivo: V3, checked by the plivo
+ * package's validator). Writes each provider's section of bench/results.md; asserts nothing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +14,8 @@ import { generateAuthorizationHeader } from '@sinch/sdk-client';
 import type { Runtime } from '../test/e2e/runtime';
 import { RealWorld } from '../test/e2e/realWorld';
 import type { SinchSimulator } from '../test/simulators/sinch/server';
+import type { PlivoSimulator } from '../test/simulators/plivo/server';
+import { plivoHeaders } from '../test/simulators/plivo/sign';
 import type { VonageSimulator } from '../test/simulators/vonage/server';
 import { webhookToken } from '../test/simulators/vonage/sign';
 import type { Load } from './measure';
@@ -24,7 +26,7 @@ const RECOMMENDED = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', DB_SQLITE_POOL
 /** A request as the provider sends it: where (under the webhook base), what, and how it is signed. */
 interface Signed {
 	path: string;
-	body: object;
+	body: Record<string, unknown>;
 }
 
 interface ProviderBench {
@@ -37,7 +39,9 @@ interface ProviderBench {
 	pinLabel: string;
 	incoming(i: number): Signed;
 	pin(i: number, callerPin: string): Signed;
-	headers(simulator: unknown, url: string, text: string): Record<string, string>;
+	/** The body as sent: JSON unless the provider posts forms. */
+	encode?(body: Signed['body']): string;
+	headers(simulator: unknown, url: string, text: string, body: Signed['body']): Record<string, string>;
 }
 
 const sinch: ProviderBench = {
@@ -88,11 +92,28 @@ const vonage: ProviderBench = {
 	headers: (simulator, _url, text) => ({ 'content-type': 'application/json', authorization: `Bearer ${webhookToken(simulator as VonageSimulator, text)}` }),
 };
 
-export const PROVIDER_BENCHES = [sinch, vonage];
+/** Plivo call UUIDs, one per request. */
+const plivoCall = (i: number) => `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+const plivoFields = (i: number) => ({ CallUUID: plivoCall(i), From: '15550001111', To: '15557654321', Direction: 'inbound', BillRate: '0.0085' });
 
-async function post(bench: ProviderBench, simulator: unknown, url: string, body: object): Promise<number> {
-	const text = JSON.stringify(body);
-	const response = await fetch(url, { method: 'POST', headers: bench.headers(simulator, url, text), body: text });
+const plivo: ProviderBench = {
+	id: 'plivo',
+	name: 'Plivo',
+	baselineMarkup: '<Response><Speak>Goodbye</Speak></Response>',
+	markupName: 'Plivo XML',
+	incomingLabel: 'incoming call (answer URL → GetInput)',
+	pinLabel: 'PIN step (GetInput action → Conference), 10,000-row directory',
+	incoming: (i) => ({ path: 'voice', body: { ...plivoFields(i), CallStatus: 'ringing' } }),
+	pin: (i, callerPin) => ({ path: 'voice?step=pin&attempt=1', body: { ...plivoFields(i), CallStatus: 'in-progress', Digits: callerPin, InputType: 'dtmf' } }),
+	encode: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+	headers: (simulator, url, _text, body) => plivoHeaders(url, body as Record<string, string>, (simulator as PlivoSimulator).authToken),
+};
+
+export const PROVIDER_BENCHES = [sinch, vonage, plivo];
+
+async function post(bench: ProviderBench, simulator: unknown, url: string, body: Signed['body']): Promise<number> {
+	const text = bench.encode ? bench.encode(body) : JSON.stringify(body);
+	const response = await fetch(url, { method: 'POST', headers: bench.headers(simulator, url, text, body), body: text });
 	await response.arrayBuffer();
 	return response.status;
 }
@@ -122,7 +143,7 @@ export async function providerSteps(bench: ProviderBench, runtime: Runtime, say:
 				await post(bench, simulator, warm.url, warm.body);
 			}
 		}
-		const send = (signed: { url: string; body: object }) => post(bench, simulator, signed.url, signed.body);
+		const send = (signed: { url: string; body: Signed['body'] }) => post(bench, simulator, signed.url, signed.body);
 		const steps: ProviderSteps = {
 			baseline: await load((i) => send(at(bench.incoming(i), baselinePath))),
 			incoming: await load((i) => send(at(bench.incoming(i)))),

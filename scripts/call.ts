@@ -1,5 +1,5 @@
 /**
- * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay] [--bridge] [--provider sinch|vonage]
+ * npm run call -- --pin <PIN> [--name NAME] [--number +1555…] [--keys "*6,*9"] [--stay] [--bridge] [--provider sinch|vonage|plivo]
  * Plays a phone call through the running sandbox (npm start) and prints the conversation: what the
  * caller hears, the keys pressed, the conference joined, and what Digital Samba was told. The call
  * goes through the sandbox's provider (`--provider` only checks that it is the one meant).

@@ -8,7 +8,7 @@
  * and Redis started here, a main (the editor), one webhook processor (where the number and Digital
  * Samba's webhook point) and two workers.
  *
- * `npm start -- --provider sinch` (or vonage): the same with Sinch or Vonage instead of Twilio (its simulator, credential
+ * `npm start -- --provider sinch` (or vonage, plivo): the same with Sinch, Vonage or Plivo instead of Twilio (its simulator, credential
  * and templates); any provider in test/simulators/networks.ts works.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -227,7 +227,7 @@ async function handleItem(
 	}
 }
 
-/** In-conference keys (Sinch's detect mode, Vonage's keys read as star commands): `*6` flips mute, `*9` the hand. */
+/** In-conference keys (Sinch's detect mode, Plivo's digitsMatch, Vonage's keys read as star commands): `*6` flips mute, `*9` the hand. */
 const KEYPAD_TOGGLES: Record<string, 'mute' | 'hand'> = { '*6': 'mute', '*9': 'hand' };
 
 /** `*6`/`*9` as a compare-and-set on the caller's row ("dial-in calls": muted, hand, keypad). */

@@ -56,6 +56,7 @@ afterAll(async () => {
 function sampleCredential(type: string): Record<string, string> {
 	if (type === 'telephonySinchApi') return { applicationKey: 'e2e-application-key', applicationSecret: Buffer.from('e2e-secret').toString('base64') };
 	if (type === 'telephonyVonageApi') return { applicationId: 'e2e-application-id', privateKey: '-----BEGIN PRIVATE KEY-----\ne2e\n-----END PRIVATE KEY-----', signatureSecret: 'e2e-signature-secret' };
+	if (type === 'telephonyPlivoApi') return { authId: 'MAE2EAUTHID000000000', authToken: 'e2e-auth-token' };
 	throw new Error(`no sample credential for ${type}`);
 }
 
@@ -127,8 +128,8 @@ describe('the node creator', () => {
 	// Words only we answer to: our nodes come first.
 	// Words n8n's own nodes answer to as well: n8n ranks a fuzzy match in a node's name (weight 1.3)
 	// over an exact alias (weight 1) and keeps its own nodes first on ties ("phone": Twilio's alias;
-	// "SIP": Stripe, Code…; "Twilio", "Vonage": their nodes). Ours are on the first screen of results.
-	const shared = ['phone', 'SIP', 'Twilio', 'Vonage'];
+	// "SIP": Stripe, Code…; "Twilio", "Vonage", "Plivo": their nodes). Ours are on the first screen of results.
+	const shared = ['phone', 'SIP', 'Twilio', 'Vonage', 'Plivo'];
 	const providerNames = Object.values(providers).map((provider) => provider.name).filter((name) => !shared.includes(name));
 	const ours = ['dial-in', 'PSTN', 'IVR', 'conference', 'video meeting', 'telephony', 'Digital Samba', ...providerNames];
 

@@ -7,6 +7,7 @@ import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePr
 
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { TelephonySinchApi } from '../../credentials/TelephonySinchApi.credentials';
+import { TelephonyPlivoApi } from '../../credentials/TelephonyPlivoApi.credentials';
 import { TelephonyVonageApi } from '../../credentials/TelephonyVonageApi.credentials';
 import { TelephonyTwilioApi } from '../../credentials/TelephonyTwilioApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
@@ -39,7 +40,7 @@ const sources: Array<[string, Field[]]> = [
 	['Digital Samba Trigger', new DigitalSambaTrigger().description.properties],
 	['Telephony IVR', new TelephonyIvr().description.properties],
 	['Telephony Request', new TelephonyRequest().description.properties],
-	...[new DigitalSambaApi(), new TelephonyTwilioApi(), new TelephonySinchApi(), new TelephonyVonageApi()].map((credential: ICredentialType): [string, Field[]] => [credential.displayName, credential.properties]),
+	...[new DigitalSambaApi(), new TelephonyTwilioApi(), new TelephonySinchApi(), new TelephonyVonageApi(), new TelephonyPlivoApi()].map((credential: ICredentialType): [string, Field[]] => [credential.displayName, credential.properties]),
 ];
 
 describe.each(sources)('%s', (name, properties) => {

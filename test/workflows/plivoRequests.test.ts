@@ -79,7 +79,8 @@ describe('forged Plivo requests', () => {
 	it('a body that is not a Plivo request, genuinely signed, is refused (Reject: 403) and changes nothing', async () => {
 		const url = `${voiceUrl()}?step=pin&attempt=1`;
 		const requestsBefore = world.ds.requests.length;
-		for (const fields of [{ CallUUID: 'not-a-uuid', Digits: '1' }, { CallUUID: '0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', Digits: '12<script>' }, { Hello: 'world' }]) {
+		const bodies: Array<Record<string, string>> = [{ CallUUID: 'not-a-uuid', Digits: '1' }, { CallUUID: '0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', Digits: '12<script>' }, { Hello: 'world' }];
+		for (const fields of bodies) {
 			const answer = await postSigned(url, fields, plivo.authToken);
 			expect(answer.status).toBe(403);
 		}

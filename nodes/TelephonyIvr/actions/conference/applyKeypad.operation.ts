@@ -1,6 +1,6 @@
 /**
  * Apply Keypad: `*6` or `*9` pressed by a caller who stays in the conference (providers whose
- * capabilities say `keypad: 'detect'` or `'asyncInput'`: Sinch, Vonage). `*6` flips mute as the
+ * capabilities say `keypad: 'detect'` or `'asyncInput'`: Sinch, Vonage, Plivo). `*6` flips mute as the
  * provider has it, where it says (a host may
  * have muted the caller from Digital Samba since), and mutes or unmutes them there; `*9` flips the
  * hand the caller's "dial-in calls" row, read just before, records. The change goes out as the
