@@ -20,6 +20,8 @@ const CONFERENCE = { id: 'ds-room', name: 'ds-room' };
 const MEMBER = '17';
 const NUMBER = '15557654321';
 const APP = '20372631212782780';
+/** A number linked to no application yet. */
+const BARE_NUMBER = '15557650000';
 
 const server = captureServer((request) => {
 	const path = request.path.split('?')[0];
@@ -27,6 +29,7 @@ const server = captureServer((request) => {
 		return { status: 200, body: { api_id: 'a1', conference_name: CONFERENCE.name, conference_member_count: '1', conference_run_time: '30', members: [{ member_id: MEMBER, call_uuid: CALL, muted: false, deaf: false, to: NUMBER, from: '15550000001', caller_name: '', join_time: '20' }] } };
 	}
 	if (/\/Call\/[^/]+\/?$/.test(path) && request.method === 'GET') return { status: 200, body: { api_id: 'a2', call_uuid: CALL, call_status: 'in-progress', to: NUMBER, from: '15550000001', direction: 'inbound' } };
+	if (path.endsWith(`/Number/${BARE_NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a8', number: BARE_NUMBER, application: null } };
 	if (path.endsWith(`/Number/${NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a3', number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` } };
 	if (path.endsWith('/Number/')) return { status: 200, body: { api_id: 'a4', meta: { limit: 2, offset: 0, total_count: 1 }, objects: [{ number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` }] } };
 	if (path.endsWith('/Application/') && request.method === 'POST') return { status: 201, body: { api_id: 'a5', app_id: APP, message: 'created' } };
@@ -182,6 +185,16 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 				await client().applications.get(APP);
 			},
 			() => ours().configureNumber('+15557654321', { voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: 'https://n8n/webhook/voice-fallback' }),
+		));
+	it('a number without an application: one created for it, and linked', () =>
+		compare(
+			async () => {
+				await client().numbers.get(BARE_NUMBER);
+				await client().applications.create(`Digital Samba dial-in ${BARE_NUMBER}`, { answerUrl: 'https://n8n/webhook/voice', answerMethod: 'POST', hangupUrl: 'https://n8n/webhook/voice', hangupMethod: 'POST' });
+				await client().numbers.update(BARE_NUMBER, { appId: APP });
+				await client().applications.get(APP);
+			},
+			() => ours().configureNumber(`+${BARE_NUMBER}`, { voiceUrl: 'https://n8n/webhook/voice' }),
 		));
 	it('the account’s only number, when none is given', () =>
 		compare(
