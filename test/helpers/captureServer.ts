@@ -6,6 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { HttpRequestSpec, JsonRecord } from '../../nodes/core/http';
+
 export interface Captured {
 	method: string;
 	path: string;
@@ -18,6 +20,13 @@ export interface CaptureServer {
 	take(): Captured[];
 	start(): Promise<void>;
 	stop(): Promise<void>;
+	/** Our request description sent here (or to its own base URL), as the nodes' transport sends it: JSON bodies. */
+	send(spec: HttpRequestSpec): Promise<JsonRecord>;
+	/**
+	 * Runs the official client's operation, then ours, and expects the same requests in the same
+	 * order: method, path with its query sorted (a bare `?` is none), body (none and `{}` alike).
+	 */
+	expectSameRequests(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void>;
 }
 
 export function captureServer(answer: (request: Captured) => { status: number; body?: unknown }): CaptureServer {
@@ -35,7 +44,13 @@ export function captureServer(answer: (request: Captured) => { status: number; b
 			response.end(body === undefined ? undefined : JSON.stringify(body));
 		});
 	});
-	return {
+	const normalized = (requests: Captured[]) =>
+		requests.map(({ method, path, body }) => {
+			const url = new URL(path, origin);
+			url.searchParams.sort();
+			return { method, path: url.pathname + url.search, body: body ?? {} };
+		});
+	const capture: CaptureServer = {
 		get origin() {
 			return origin;
 		},
@@ -47,5 +62,25 @@ export function captureServer(answer: (request: Captured) => { status: number; b
 		async stop() {
 			await new Promise((resolve) => server.close(resolve));
 		},
+		async send(spec) {
+			const query = spec.query ? `?${new URLSearchParams(spec.query).toString()}` : '';
+			const response = await fetch(`${spec.baseUrl ?? origin}${spec.path}${query}`, {
+				method: spec.method,
+				headers: spec.json === undefined ? {} : { 'content-type': 'application/json' },
+				body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+			});
+			const text = await response.text();
+			return text ? (JSON.parse(text) as JsonRecord) : {};
+		},
+		async expectSameRequests(official, mine) {
+			captured.splice(0);
+			await official();
+			const theirs = normalized(captured.splice(0));
+			await mine();
+			const ours = normalized(captured.splice(0));
+			expect(ours).toEqual(theirs);
+			expect(ours.length).toBeGreaterThan(0);
+		},
 	};
+	return capture;
 }

@@ -8,9 +8,7 @@ import axios from 'axios';
 import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
 import { Client } from 'plivo';
 
-import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
 import { plivoControl } from '../../../../../nodes/core/voice/providers/plivo/control';
-import type { Captured } from '../../../../helpers/captureServer';
 import { captureServer } from '../../../../helpers/captureServer';
 
 const AUTH_ID = 'MAZDQ1ZJIYMDZKMMZKYM';
@@ -59,37 +57,12 @@ const client = () => new Client(AUTH_ID, TOKEN) as unknown as Resources;
 /** Our control with a send that performs the request against the same server. */
 const ours = () =>
 	plivoControl(
-		async (spec: HttpRequestSpec): Promise<JsonRecord> => {
-			const query = spec.query ? `?${new URLSearchParams(spec.query).toString()}` : '';
-			const response = await fetch(`${origin}${spec.path}${query}`, {
-				method: spec.method,
-				headers: spec.json === undefined ? {} : { 'content-type': 'application/json' },
-				body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
-			});
-			const text = await response.text();
-			return text ? (JSON.parse(text) as JsonRecord) : {};
-		},
+		(spec) => server.send(spec),
 		{ authId: AUTH_ID, authToken: TOKEN },
 	);
 
-/** Method, path with sorted query (a bare `?` is no query), body (none and `{}` alike). */
-function normalized(requests: Captured[]) {
-	return requests.map(({ method, path, body }) => {
-		const url = new URL(path, origin);
-		url.searchParams.sort();
-		return { method, path: url.pathname + url.search, body: body ?? {} };
-	});
-}
 
-async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
-	server.take();
-	await official();
-	const theirs = normalized(server.take());
-	await mine();
-	const our = normalized(server.take());
-	expect(our).toEqual(theirs);
-	expect(our.length).toBeGreaterThan(0);
-}
+const compare = (official: () => Promise<unknown>, mine: () => Promise<unknown>) => server.expectSameRequests(official, mine);
 
 /** The member lookup our operations start with: the SDK's get of the conference. */
 const getConference = () => client().conferences.get(CONFERENCE.name);

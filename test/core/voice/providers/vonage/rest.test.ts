@@ -9,8 +9,6 @@ import { Applications } from '@vonage/applications';
 import { Auth } from '@vonage/auth';
 import { Voice } from '@vonage/voice';
 
-import type { HttpRequestSpec, JsonRecord } from '../../../../../nodes/core/http';
-import type { Captured } from '../../../../helpers/captureServer';
 import { captureServer } from '../../../../helpers/captureServer';
 import { vonageControl } from '../../../../../nodes/core/voice/providers/vonage/control';
 import { renderNcco } from '../../../../../nodes/core/voice/providers/vonage/render';
@@ -45,37 +43,12 @@ const applications = () => new Applications(new Auth({ apiKey: 'key', apiSecret:
 /** Our control with a send that performs the request against the same server. */
 const ours = () =>
 	vonageControl(
-		async (spec: HttpRequestSpec): Promise<JsonRecord> => {
-			const query = spec.query ? `?${new URLSearchParams(spec.query).toString()}` : '';
-			const response = await fetch(`${origin}${spec.path}${query}`, {
-				method: spec.method,
-				headers: spec.json === undefined ? {} : { 'content-type': 'application/json' },
-				body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
-			});
-			const text = await response.text();
-			return text ? (JSON.parse(text) as JsonRecord) : {};
-		},
+		(spec) => server.send(spec),
 		{ applicationId: APPLICATION, apiKey: 'key', apiSecret: 'secret' },
 	);
 
-/** The requests each side sent, in order, as sets of (method, path with sorted query, body). */
-function normalized(requests: Captured[]) {
-	return requests.map(({ method, path, body }) => {
-		const url = new URL(path, origin);
-		url.searchParams.sort();
-		return { method, path: url.pathname + url.search, body: body ?? {} };
-	});
-}
 
-async function compare(official: () => Promise<unknown>, mine: () => Promise<unknown>): Promise<void> {
-	server.take();
-	await official();
-	const theirs = normalized(server.take());
-	await mine();
-	const our = normalized(server.take());
-	expect(our).toEqual(theirs);
-	expect(our.length).toBeGreaterThan(0);
-}
+const compare = (official: () => Promise<unknown>, mine: () => Promise<unknown>) => server.expectSameRequests(official, mine);
 
 describe('Vonage REST requests equal the SDK’s', () => {
 	it('mute', () => compare(() => voice().muteCall(CALL), () => ours().setMuted(CONVERSATION, CALL, true)));
