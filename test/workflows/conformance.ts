@@ -67,6 +67,27 @@ export class ConformanceWorld implements ConformanceTarget {
 		return this.phones.call({ to: String(room.telephony_phone_number), from: '+4930123456', keys: String(room.telephony_pin_dtmf) });
 	}
 
+	/** The bridge and one caller in the conference, every callback answered. */
+	async bridgeAndCaller(): Promise<{ bridge: SimulatedPhone; caller: SimulatedPhone }> {
+		const bridge = this.bridge();
+		await bridge.joined();
+		const caller = this.call({ from: '+15550000001', keys: `${this.callerPin}#` });
+		await caller.joined();
+		await this.quiet();
+		return { bridge, caller };
+	}
+
+	/** What the world holds now ("dial-in calls" rows, requests Digital Samba got); the function expects it unchanged. */
+	snapshot(): () => void {
+		const rows = () => JSON.stringify(this.host.dataTables.byName(CALLS_TABLE)!.rows);
+		const rowsBefore = rows();
+		const requestsBefore = this.ds.requests.length;
+		return () => {
+			expect(rows()).toBe(rowsBefore);
+			expect(this.ds.requests.length).toBe(requestsBefore);
+		};
+	}
+
 	async quiet(): Promise<void> {
 		for (let round = 0; round < 20; round++) {
 			await this.phones.settle();

@@ -32,14 +32,8 @@ async function post(url: string, fields: Record<string, string>, headers: Record
 
 describe('forged Plivo requests', () => {
 	it('are refused with 403 and change nothing, while genuine ones are answered', async () => {
-		const bridge = world.bridge();
-		await bridge.joined();
-		const caller = world.call({ from: '+15550000001', keys: `${world.callerPin}#` });
-		await caller.joined();
-		await world.quiet();
-		const rows = () => JSON.stringify(world.host.dataTables.byName(CALLS_TABLE)!.rows);
-		const rowsBefore = rows();
-		const requestsBefore = world.ds.requests.length;
+		const { bridge, caller } = await world.bridgeAndCaller();
+		const expectUnchanged = world.snapshot();
 		const restBefore = plivo.restRequests.length;
 		const exit = plivo.deliveries.find((delivery) => delivery.params.ConferenceAction === 'enter' && delivery.params.CallUUID === caller.callId)!;
 
@@ -62,8 +56,7 @@ describe('forged Plivo requests', () => {
 		const relabelled = exit.url.replace(/label=[^&]+/, 'label=ds-bridge');
 		expect(await post(relabelled, exit.params, plivoHeaders(exit.url, exit.params, plivo.authToken))).toBe(403);
 
-		expect(rows()).toBe(rowsBefore);
-		expect(world.ds.requests.length).toBe(requestsBefore);
+		expectUnchanged();
 		expect(plivo.restRequests.length).toBe(restBefore);
 		expect(world.phones.members(world.conferenceName).sort()).toEqual([bridge.callId, caller.callId].sort());
 
@@ -89,3 +82,19 @@ describe('forged Plivo requests', () => {
 		expect(world.ds.requests.length).toBe(requestsBefore);
 	});
 });
+
+describe('the end of a conference', () => {
+	it('the last members leave after Plivo has dropped the conference: no execution fails, each leave is planned', async () => {
+		const { bridge, caller } = await world.bridgeAndCaller();
+		await bridge.hangUp();
+		await caller.hangUp();
+		await world.quiet();
+		expect(plivo.conferences.has(world.conferenceName)).toBe(false);
+		// Replayed after the end too.
+		await world.phones.replayConferenceCallbacks();
+		await world.quiet();
+		expect(await world.failedExecutions()).toEqual([]);
+		expect(dsRequests(world, 'joined')).toHaveLength(1);
+	});
+});
+

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 
 import jwt from 'jsonwebtoken';
 
-import { CALLS_TABLE } from '../../nodes/core/ivr/syncPlan';
 import { postSignedWebhook, webhookToken } from '../simulators/vonage/sign';
 import type { VonageSimulator } from '../simulators/vonage/server';
 import { dsRequests } from '../conformance/target';
@@ -35,14 +34,8 @@ async function post(text: string, headers: Record<string, string>, url = voiceUr
 
 describe('forged Vonage webhooks', () => {
 	it('are refused with 403 and change nothing, while a genuine one is answered', async () => {
-		const bridge = world.bridge();
-		await bridge.joined();
-		const caller = world.call({ from: '+15550000001', keys: `${world.callerPin}#` });
-		await caller.joined();
-		await world.quiet();
-		const rows = () => JSON.stringify(world.host.dataTables.byName(CALLS_TABLE)!.rows);
-		const rowsBefore = rows();
-		const requestsBefore = world.ds.requests.length;
+		const { bridge, caller } = await world.bridgeAndCaller();
+		const expectUnchanged = world.snapshot();
 		const conversation = vonage.conversations.get(world.conferenceName)!.id;
 
 		// The bridge PIN from a stranger, and the caller's end, which would report them gone.
@@ -62,8 +55,7 @@ describe('forged Vonage webhooks', () => {
 			expect(await post(text, { authorization: `Bearer ${elsewhere}` }, url)).toBe(403);
 		}
 
-		expect(rows()).toBe(rowsBefore);
-		expect(world.ds.requests.length).toBe(requestsBefore);
+		expectUnchanged();
 		expect(world.phones.members(world.conferenceName).sort()).toEqual([bridge.callId, caller.callId].sort());
 
 		// Signed with the account's secret, it is answered; the caller's real hang-up is its leave.

@@ -112,8 +112,12 @@ async function plan(context: IExecuteFunctions, i: number, given: ParticipantEve
 	if (!event.conference && !provider.capabilities.leaveNamesConference) return [];
 	const roomId = roomIdOf(event.conference) ?? null;
 	const present: PresentParticipant[] = participants.map((participant) => ({ callId: participant.callId, label: labelOf(provider, participant, labels) }));
-	// A provider that keeps no empty conferences knows none after its last participant left.
-	const conferenceName = conference?.name ?? (conferenceEvents ? '' : event.conference);
+	// A provider that keeps no empty conferences knows none after its last participant left: those
+	// without conference callbacks (Sinch, Vonage) and those that address a conference by its name
+	// (Plivo: a late or replayed callback for one that has emptied). Twilio keeps ended conferences
+	// by ID: one it does not know was never its own.
+	const keepsNoEmptyConferences = !conferenceEvents || event.conferenceId === event.conference;
+	const conferenceName = conference?.name ?? (keepsNoEmptyConferences ? event.conference : '');
 	const disagrees = disagreement(event, conferenceName, present);
 	if (disagrees) {
 		throw new NodeOperationError(context.getNode(), `The conference callback disagrees with ${provider.name}'s records: ${disagrees}`, {
