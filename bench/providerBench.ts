@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 
 import { generateAuthorizationHeader } from '@sinch/sdk-client';
 
+import { providers } from '../nodes/core/voice/providers';
 import type { Runtime } from '../test/e2e/runtime';
 import { RealWorld } from '../test/e2e/realWorld';
 import type { SinchSimulator } from '../test/simulators/sinch/server';
@@ -161,6 +162,14 @@ const markers = (bench: ProviderBench) => ({
 	end: `<!-- end of ${bench.id} -->`,
 });
 
+/** What a PIN step does besides answering: the sync follows the answer, or the provider's join callback. */
+function afterPin(bench: ProviderBench): string {
+	const joinCallbacks = Object.values(providers).find((provider) => provider.id === bench.id)?.capabilities.conferenceEvents;
+	return joinCallbacks
+		? `Each PIN step also records the caller; the sync runs on ${bench.name}'s join callback, in an execution of its own (not measured here).`
+		: 'Each PIN step also records the caller and, after answering, plans the sync.';
+}
+
 export function providerSection(bench: ProviderBench, steps: ProviderSteps): string {
 	const row = (label: string, result: Load) => `| ${label} | ${result.rps.toFixed(1)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} |`;
 	const { start, end } = markers(bench);
@@ -168,7 +177,7 @@ export function providerSection(bench: ProviderBench, steps: ProviderSteps): str
 		start,
 		`## ${bench.name}`,
 		'',
-		`The ${bench.name} templates (workflows/${bench.id}/) in n8n 2.40.7 on Node 24, SQLite, recommended settings, ${cpus().length} cores; ${REQUESTS} signed requests per step at concurrency ${CONCURRENCY}; written on ${new Date().toISOString().slice(0, 10)}. Each PIN step also records the caller and, after answering, plans the sync.`,
+		`The ${bench.name} templates (workflows/${bench.id}/) in n8n 2.40.7 on Node 24, SQLite, recommended settings, ${cpus().length} cores; ${REQUESTS} signed requests per step at concurrency ${CONCURRENCY}; written on ${new Date().toISOString().slice(0, 10)}. ${afterPin(bench)}`,
 		'',
 		'| step | req/s | p50 ms | p95 ms | p99 ms | errors |',
 		'| --- | ---: | ---: | ---: | ---: | ---: |',
