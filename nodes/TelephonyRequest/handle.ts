@@ -209,7 +209,7 @@ async function handleItem(
 			// The caller stays in the conference (capabilities.keypad 'detect' or 'asyncInput'): nothing to answer.
 			answer([], { callId: call.callId });
 			const toggle = KEYPAD_TOGGLES[call.keys];
-			if (toggle) {
+			if (toggle && (await firstTime(this, i, adapter, request))) {
 				outputs[OUTPUT.keypad].push({
 					json: { toggle, keys: call.keys, callId: call.callId, conference: call.conference, roomId: roomIdOf(call.conference) ?? null, callerNumber: call.from },
 					pairedItem: { item: i },
@@ -224,6 +224,24 @@ async function handleItem(
 		case 'call.status':
 			answer([], { callId: call.callId });
 			break;
+	}
+}
+
+/**
+ * Whether this request is seen for the first time, for providers that give each request an ID
+ * (`requestId`); the others limit replays by time in their signatures. Kept in n8n's deduplication
+ * store (bounded), as keys pressed are rare next to everything else a call sends.
+ */
+async function firstTime(context: IExecuteFunctions, i: number, provider: VoiceProvider, request: InboundRequest): Promise<boolean> {
+	const id = provider.requestId?.(request);
+	if (!id) return true;
+	try {
+		const { new: fresh } = await context.helpers.checkProcessedAndRecord([`${provider.id}:keys:${id}`], 'node', { mode: 'entries', maxEntries: 100000 });
+		return fresh.length > 0;
+	} catch (error) {
+		// Two deliveries racing on the store's first write: one of them records it.
+		if (/unique|duplicate key|constraint/i.test((error as Error).message)) return false;
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
 	}
 }
 

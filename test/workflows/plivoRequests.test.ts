@@ -8,7 +8,7 @@
 import { CALLS_TABLE } from '../../nodes/core/ivr/syncPlan';
 import { plivoHeaders, postSigned } from '../simulators/plivo/sign';
 import type { PlivoSimulator } from '../simulators/plivo/server';
-import { dsRequests } from '../conformance/target';
+import { dsRequests, phoneRequests } from '../conformance/target';
 import { ConformanceWorld } from './conformance';
 
 let world: ConformanceWorld;
@@ -35,14 +35,14 @@ describe('forged Plivo requests', () => {
 		const { bridge, caller } = await world.bridgeAndCaller();
 		const expectUnchanged = world.snapshot();
 		const restBefore = plivo.restRequests.length;
-		const exit = plivo.deliveries.find((delivery) => delivery.params.ConferenceAction === 'enter' && delivery.params.CallUUID === caller.callId)!;
+		const entered = plivo.deliveries.find((delivery) => delivery.params.ConferenceAction === 'enter' && delivery.params.CallUUID === caller.callId)!;
 
 		// A stranger with the bridge PIN; the caller's leave; the caller's *6.
 		const stranger = { CallUUID: '0b7e8b8e-1d7e-4bd2-9a47-3f0c4b9a1e11', From: '15550000666', To: '15557654321', CallStatus: 'in-progress', Direction: 'inbound', Digits: world.bridgePin };
 		const forged: Array<[string, Record<string, string>]> = [
 			[`${voiceUrl()}?step=pin&attempt=1`, stranger],
-			[exit.url, { ...exit.params, ConferenceAction: 'exit' }],
-			[exit.url, { ...exit.params, ConferenceAction: 'digits', ConferenceDigitsMatch: '*6' }],
+			[entered.url, { ...entered.params, ConferenceAction: 'exit' }],
+			[entered.url, { ...entered.params, ConferenceAction: 'digits', ConferenceDigitsMatch: '*6' }],
 		];
 		for (const [url, fields] of forged) {
 			const genuine = plivoHeaders(url, fields, plivo.authToken);
@@ -53,8 +53,8 @@ describe('forged Plivo requests', () => {
 			expect(await post(url, fields, { ...genuine, 'X-Plivo-Signature-V3-Nonce': '11111111111111111111' })).toBe(403);
 		}
 		// A genuine callback whose URL was changed: the caller's label made the bridge's.
-		const relabelled = exit.url.replace(/label=[^&]+/, 'label=ds-bridge');
-		expect(await post(relabelled, exit.params, plivoHeaders(exit.url, exit.params, plivo.authToken))).toBe(403);
+		const relabelled = entered.url.replace(/label=[^&]+/, 'label=ds-bridge');
+		expect(await post(relabelled, entered.params, plivoHeaders(entered.url, entered.params, plivo.authToken))).toBe(403);
 
 		expectUnchanged();
 		expect(plivo.restRequests.length).toBe(restBefore);
@@ -95,6 +95,24 @@ describe('the end of a conference', () => {
 		await world.quiet();
 		expect(await world.failedExecutions()).toEqual([]);
 		expect(dsRequests(world, 'joined')).toHaveLength(1);
+	});
+});
+
+describe('keys pressed in the conference, replayed', () => {
+	it('a *6 delivered twice (the same signed request) mutes once; *6 pressed again unmutes', async () => {
+		const { caller } = await world.bridgeAndCaller();
+		const entered = plivo.deliveries.find((delivery) => delivery.params.ConferenceAction === 'enter' && delivery.params.CallUUID === caller.callId)!;
+		const fields = { ...entered.params, ConferenceAction: 'digits', ConferenceDigitsMatch: '*6' };
+		const once = plivoHeaders(entered.url, fields, plivo.authToken);
+		expect(await post(entered.url, fields, once)).toBe(200);
+		expect(await post(entered.url, fields, once)).toBe(200);
+		expect(phoneRequests(world).map((request) => request.path.split('/').pop())).toEqual(['joined', 'mute']);
+		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(true);
+
+		caller.press('*6');
+		await world.quiet();
+		expect(phoneRequests(world).map((request) => request.path.split('/').pop())).toEqual(['joined', 'mute', 'unmute']);
+		expect(world.phones.isMuted(world.conferenceName, caller.callId)).toBe(false);
 	});
 });
 

@@ -152,6 +152,12 @@ export interface VoiceProvider {
 	verify(request: InboundRequest, credentials: ProviderCredentials): VerifyResult;
 	parse(request: InboundRequest): ParseResult;
 	/**
+	 * For providers whose signatures have no time limit (Plivo): what tells this request apart from
+	 * every other the provider sent, the same when it is replayed. Keys pressed in a conference are
+	 * acted on once per ID, so a replayed `*6` does not flip mute back.
+	 */
+	requestId?(request: InboundRequest): string | undefined;
+	/**
 	 * Markup for these instructions, answering `call` (when it answers a call's request: some
 	 * providers keep state across the call's requests in the answer). Throws, naming it, for an
 	 * instruction the provider cannot carry out.

@@ -37,6 +37,8 @@ export const plivo: VoiceProvider = {
 			field(credentials, 'authToken'),
 		),
 	parse: (request) => parsePlivoRequest(request.params, request.query),
+	// V3 has no timestamp: the nonce tells requests apart (a replay carries the same one).
+	requestId: (request) => request.headers['x-plivo-signature-v3-nonce'] || undefined,
 	render: (instructions, call) => ({ contentType: 'text/xml', fileName: 'plivo.xml', body: renderPlivoXml(instructions, call) }),
 	control: plivoControl,
 	describeError: describePlivoError,
