@@ -119,7 +119,8 @@ describe('our nodes’ panels', () => {
 			const ourSchemas = trouble.schemaRequests.filter((request) => request.includes(`/schemas/${OURS}`));
 			expect(ourSchemas.length).toBeGreaterThan(3);
 			expect(ourSchemas.filter((request) => !request.startsWith('200 '))).toEqual([]);
-		});
+			// Every provider's templates are opened: a minute each, and one for Provision.
+		}, 60_000 * (Object.keys(providers).length + 1));
 	}
 });
 

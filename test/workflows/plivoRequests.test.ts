@@ -116,3 +116,21 @@ describe('keys pressed in the conference, replayed', () => {
 	});
 });
 
+describe('a full conference', () => {
+	it('Plivo takes 20 members: the bridge and 19 callers are in, the 20th caller is turned away and Digital Samba never hears of them', async () => {
+		const bridge = world.bridge();
+		await bridge.joined();
+		const callers = Array.from({ length: 19 }, (_, n) => world.call({ from: `+1555300${String(n).padStart(4, '0')}`, keys: `${world.callerPin}#` }));
+		await Promise.all(callers.map((caller) => caller.joined(1, 30_000)));
+		await world.quiet();
+		const late = world.call({ from: '+15553009999', keys: `${world.callerPin}#` });
+		await late.joined(1, 10_000);
+		await world.quiet();
+		expect(late.ended).toBe(true);
+		expect(late.transcript).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'join-refused' })]));
+		expect(world.phones.members(world.conferenceName)).toHaveLength(20);
+		expect([...world.ds.state.phoneParticipantsOf(world.roomId).keys()].sort()).toEqual(callers.map((caller) => caller.callId).sort());
+		expect(await world.failedExecutions()).toEqual([]);
+	});
+});
+

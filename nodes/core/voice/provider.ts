@@ -123,6 +123,11 @@ export interface Capabilities {
 	announcement: 'url' | 'text';
 	/** Longest conference name the provider accepts. */
 	conferenceNameMax: number;
+	/**
+	 * Most members one conference takes, the bridge included, where the provider caps it below the
+	 * size of a meeting (Plivo: 20); absent where it does not.
+	 */
+	conferenceSizeMax?: number;
 	/** The provider signs the body's bytes: the Webhook node must keep the raw body. */
 	signsRawBody: boolean;
 }

@@ -16,6 +16,7 @@ export type PlivoTranscriptEntry =
 	| { type: 'heard'; text: string }
 	| { type: 'pressed'; keys: string }
 	| { type: 'joined'; conference: string; muted: boolean }
+	| { type: 'join-refused'; conference: string }
 	| { type: 'left'; why: LeaveReason }
 	| { type: 'http'; url: string; status: number }
 	| { type: 'ended'; why: string };
@@ -141,16 +142,21 @@ export class PlivoPhoneCall extends DrivenCall<PlivoCall, PlivoTranscriptEntry> 
 		if (a.waitMethod !== undefined || a.participantLabel !== undefined) throw new Error('not a Plivo <Conference> attribute');
 		const left = new Promise<LeaveReason>((resolve) => (this.call.onLeave = resolve));
 		const muted = a.muted === 'true';
-		const joining = this.simulator.join(this.call, element.text, {
+		const member = this.simulator.join(this.call, element.text, {
 			muted,
 			startConferenceOnEnter: a.startConferenceOnEnter !== 'false',
 			endConferenceOnExit: a.endConferenceOnExit === 'true',
 			waitSound: a.waitSound,
 			callbackUrl: a.callbackUrl,
 			digitsMatch: (a.digitsMatch ?? '').split(',').map((sequence) => sequence.trim()).filter(Boolean),
+			maxMembers: a.maxMembers ? Number(a.maxMembers) : undefined,
 		});
+		if (!member) {
+			this.call.onLeave = undefined;
+			this.transcript.push({ type: 'join-refused', conference: element.text });
+			return 'continue';
+		}
 		this.transcript.push({ type: 'joined', conference: element.text, muted });
-		await joining;
 		const why = await Promise.race([left, this.pressKeysInConference()]);
 		this.call.onLeave = undefined;
 		this.transcript.push({ type: 'left', why });

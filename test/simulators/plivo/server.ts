@@ -7,6 +7,7 @@
  *   `member_id` (a string) and gets callbacks about itself only, at the `callbackUrl` of its own
  *   `<Conference>`: `enter`, `exit` (on a hang-up, a kick, a transfer, the end), and `digits` when
  *   its keys match one of its `digitsMatch` sequences (the member stays in);
+ * - at most 20 members (`maxMembers`): a call joining a full conference goes on with its XML;
  * - a member with startConferenceOnEnter false waits, hearing the XML its `waitSound` URL answers,
  *   until one with true is in; endConferenceOnExit ends the conference for everyone;
  * - the hang-up URL is called when a call ends; REST with Basic auth, JSON bodies, paths with their
@@ -48,6 +49,7 @@ export interface MemberOptions {
 	waitSound?: string;
 	callbackUrl?: string;
 	digitsMatch: string[];
+	maxMembers?: number;
 }
 
 export interface Member extends MemberOptions {
@@ -105,6 +107,8 @@ class PlivoError {
 }
 
 const digitsOnly = (number: string) => number.replace(/^\+/, '');
+/** Plivo's `maxMembers`: 20 by default, and at most. */
+export const MAX_MEMBERS = 20;
 
 export class PlivoSimulator extends HttpSimulator {
 	readonly authId = 'MA' + randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase();
@@ -184,13 +188,17 @@ export class PlivoSimulator extends HttpSimulator {
 		return call.conference ? this.conferences.get(call.conference) : undefined;
 	}
 
-	/** `<Conference>`: the call becomes a member; the conference exists from its first member on. */
-	async join(call: PlivoCall, name: string, options: MemberOptions): Promise<Member> {
+	/**
+	 * `<Conference>`: the call becomes a member; the conference exists from its first member on.
+	 * Undefined when the conference is full (`maxMembers`, at most 20): the call's XML goes on.
+	 */
+	join(call: PlivoCall, name: string, options: MemberOptions): Member | undefined {
 		let conference = this.conferences.get(name);
 		if (!conference) {
 			conference = { name, uuid: randomUUID(), members: new Map(), started: false, createdAt: Date.now() };
 			this.conferences.set(name, conference);
 		}
+		if (conference.members.size >= Math.min(options.maxMembers ?? MAX_MEMBERS, MAX_MEMBERS)) return undefined;
 		this.memberSequence += 1;
 		const member: Member = { ...options, memberId: String(this.memberSequence), call, deaf: false, joinedAt: Date.now(), keys: '' };
 		conference.members.set(call.uuid, member);
@@ -199,7 +207,8 @@ export class PlivoSimulator extends HttpSimulator {
 		if (!conference.started && member.startConferenceOnEnter) {
 			conference.started = true;
 		} else if (!conference.started && member.waitSound) {
-			await this.playWaitSound(conference, member);
+			// Played while the member waits; the call goes on waiting meanwhile.
+			void this.track(this.playWaitSound(conference, member));
 		}
 		return member;
 	}

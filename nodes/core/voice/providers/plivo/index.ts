@@ -22,6 +22,8 @@ export const plivo: VoiceProvider = {
 		leaveNamesConference: true,
 		announcement: 'text',
 		conferenceNameMax: 64,
+		// maxMembers: at most 20 (docs.plivo.com/docs/voice/xml/conference): the bridge and 19 callers.
+		conferenceSizeMax: 20,
 		// V3 signs the form fields, not the body's bytes.
 		signsRawBody: false,
 	},
