@@ -10,6 +10,8 @@
  * - at most 20 members (`maxMembers`): a call joining a full conference goes on with its XML;
  * - a member with startConferenceOnEnter false waits, hearing the XML its `waitSound` URL answers,
  *   until one with true is in; endConferenceOnExit ends the conference for everyone;
+ * - a transfer is accepted (202) and carried out a moment later: the call leaves its conference
+ *   then, and fetches its next XML from the transfer URL;
  * - the hang-up URL is called when a call ends; REST with Basic auth, JSON bodies, paths with their
  *   trailing slash (the live-call lookup with or without), errors as `{ api_id, error }`.
  */
@@ -107,6 +109,8 @@ class PlivoError {
 }
 
 const digitsOnly = (number: string) => number.replace(/^\+/, '');
+/** How long after accepting a transfer the simulator carries it out. */
+const TRANSFER_DELAY_MS = 150;
 /** Plivo's `maxMembers`: 20 by default, and at most. */
 export const MAX_MEMBERS = 20;
 
@@ -378,10 +382,18 @@ export class PlivoSimulator extends HttpSimulator {
 			if (method === 'POST') {
 				if (call.status === 'completed') throw notFound;
 				if (field('legs') !== 'aleg' || !field('aleg_url')) throw new PlivoError(400, 'legs=aleg needs aleg_url');
-				call.transferUrl = field('aleg_url');
-				const member = this.conferenceOf(call)?.members.get(call.uuid);
-				if (member) await this.leave(member, 'transferred');
-				else call.onTransfer?.();
+				// Accepted now, carried out a moment later (as a queued transfer is): until then the call
+				// is still where it was.
+				const url = field('aleg_url');
+				void this.track(
+					new Promise((resolve) => setTimeout(resolve, TRANSFER_DELAY_MS)).then(async () => {
+						if (call.status === 'completed') return;
+						call.transferUrl = url;
+						const member = this.conferenceOf(call)?.members.get(call.uuid);
+						if (member) await this.leave(member, 'transferred');
+						else call.onTransfer?.();
+					}),
+				);
 				return accepted({ message: 'call transfered' });
 			}
 		}

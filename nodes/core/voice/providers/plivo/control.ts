@@ -15,6 +15,12 @@ export function plivoParticipant(raw: JsonRecord): Participant {
 	return { callId: text(raw.call_uuid), label: '', muted: flag(raw.muted), onHold: flag(raw.muted) && flag(raw.deaf), raw };
 }
 
+/** The application Configure Number makes for a number (and later changes, only it). */
+export const applicationName = (number: string) => `Digital Samba dial-in ${number}`;
+
+/** How long a goodbye waits for Plivo to move a transferred call out of its conference. */
+const TRANSFER_WAIT = { tries: 20, everyMs: 100 };
+
 /** Plivo writes numbers as digits alone. */
 const digitsOf = (number: string) => number.replace(/^\+/, '');
 
@@ -48,10 +54,29 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 		return text(found.raw.member_id);
 	}
 
-	async function ivrUrlOfNumber(number: string): Promise<string> {
-		const found = await send(plivoRest.getNumber(authId, digitsOf(number)));
-		const appId = appIdOf(found.application);
-		return appId ? text((await send(plivoRest.getApplication(authId, appId))).answer_url) : '';
+	/** Each number's IVR URL, asked once per control (a session's end says goodbye to every caller of one number). */
+	const ivrUrls = new Map<string, Promise<string>>();
+	function ivrUrlOfNumber(number: string): Promise<string> {
+		const known = ivrUrls.get(number);
+		if (known) return known;
+		const asked = (async () => {
+			const found = await send(plivoRest.getNumber(authId, digitsOf(number)));
+			const appId = appIdOf(found.application);
+			return appId ? text((await send(plivoRest.getApplication(authId, appId))).answer_url) : '';
+		})();
+		ivrUrls.set(number, asked);
+		return asked;
+	}
+
+	/** Calls this control transferred (to a goodbye): ending their conference waits for them to be out. */
+	const transferred = new Set<string>();
+	/** Until Plivo has taken those calls out of the conference (a transfer is not instant), within a bound. */
+	async function untilTransferredOut(conference: string): Promise<void> {
+		for (let tries = 0; tries < TRANSFER_WAIT.tries; tries++) {
+			const found = await roster(conference);
+			if (!found?.participants.some((participant) => transferred.has(participant.callId))) return;
+			await new Promise((resolve) => setTimeout(resolve, TRANSFER_WAIT.everyMs));
+		}
 	}
 
 	const control: CallControl = {
@@ -91,16 +116,22 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			await send(plivoRest.kick(authId, conference.id, await memberIdOf(conference, callId)));
 		},
 		async endConference(conference) {
+			// Ending it before a transferred caller is out would cut them off before their goodbye.
+			if (transferred.size > 0) await untilTransferredOut(conference.id);
 			await send(plivoRest.hangUpConference(authId, conference.id));
 		},
 		async redirect(callId, instructions) {
 			const words = goodbyeText(instructions);
-			const ivrUrl = words ? await control.ivrUrlOfCall(callId) : '';
+			const live = await send(plivoRest.getLiveCall(authId, callId));
+			// A call that is over needs no goodbye.
+			if (!text(live.call_status)) return;
+			const ivrUrl = words ? await ivrUrlOfNumber(text(live.to)) : '';
 			if (!ivrUrl) return await control.hangUp(callId);
 			const url = new URL(ivrUrl);
 			url.searchParams.set('step', 'announce');
 			url.searchParams.set('text', Buffer.from(words, 'utf8').toString('base64url'));
 			await send(plivoRest.transfer(authId, callId, url.toString()));
+			transferred.add(callId);
 		},
 		async hangUp(callId) {
 			await send(plivoRest.hangUpCall(authId, callId));
@@ -112,8 +143,7 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			return !status ? 'ended' : status === 'in-progress' ? 'up' : 'unknown';
 		},
 		async ivrUrlOfCall(callId) {
-			const live = await send(plivoRest.getLiveCall(authId, callId));
-			const to = text(live.to_number ?? live.to);
+			const to = text((await send(plivoRest.getLiveCall(authId, callId))).to);
 			return to ? await ivrUrlOfNumber(to) : '';
 		},
 		async configureNumber(phoneNumber, urls) {
@@ -129,11 +159,15 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			if (!text(found.number)) {
 				return { refused: `The number ${phoneNumber} is not in this Plivo account`, hint: 'Check the number (E.164, e.g. +15551234567) and the credential’s Auth ID' };
 			}
-			let appId = appIdOf(found.application);
-			if (appId) {
+			// An application serves every number linked to it: only one this package made for the
+			// number is changed; any other stays as it is, and the number gets one of its own.
+			const linked = appIdOf(found.application);
+			const current = linked ? await send(plivoRest.getApplication(authId, linked)) : {};
+			let appId = linked;
+			if (text(current.app_name) === applicationName(number)) {
 				await send(plivoRest.updateApplication(authId, appId, urls));
 			} else {
-				appId = text((await send(plivoRest.createApplication(authId, `Digital Samba dial-in ${number}`, urls))).app_id);
+				appId = text((await send(plivoRest.createApplication(authId, applicationName(number), urls))).app_id);
 				await send(plivoRest.linkNumber(authId, number, appId));
 			}
 			const application = await send(plivoRest.getApplication(authId, appId));

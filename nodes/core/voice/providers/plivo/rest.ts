@@ -48,7 +48,8 @@ export const plivoRest = {
 		json: { legs: 'aleg', aleg_url: url, aleg_method: 'POST' },
 	}),
 
-	hangUpCall: (authId: string, callUuid: string): HttpRequestSpec => ({ method: 'DELETE', path: call(authId, callUuid) }),
+	/** A call that is already over (404) is hung up. */
+	hangUpCall: (authId: string, callUuid: string): HttpRequestSpec => ({ method: 'DELETE', path: call(authId, callUuid), missingIsEmpty: true }),
 
 	/** One of the account's numbers (digits only, no `+`); 404 (answered `{}`) when it is not there. */
 	getNumber: (authId: string, number: string): HttpRequestSpec => ({ method: 'GET', path: `${account(authId)}/Number/${encodeURIComponent(number)}/`, missingIsEmpty: true }),

@@ -20,6 +20,9 @@ const NUMBER = '15557654321';
 const APP = '20372631212782780';
 /** A number linked to no application yet. */
 const BARE_NUMBER = '15557650000';
+/** A number linked to an application of the account's own (another service's). */
+const SHARED_NUMBER = '15557651111';
+const SHARED_APP = '11111111111111111';
 
 const server = captureServer((request) => {
 	const path = request.path.split('?')[0];
@@ -27,11 +30,13 @@ const server = captureServer((request) => {
 		return { status: 200, body: { api_id: 'a1', conference_name: CONFERENCE.name, conference_member_count: '1', conference_run_time: '30', members: [{ member_id: MEMBER, call_uuid: CALL, muted: false, deaf: false, to: NUMBER, from: '15550000001', caller_name: '', join_time: '20' }] } };
 	}
 	if (/\/Call\/[^/]+\/?$/.test(path) && request.method === 'GET') return { status: 200, body: { api_id: 'a2', call_uuid: CALL, call_status: 'in-progress', to: NUMBER, from: '15550000001', direction: 'inbound' } };
+	if (path.endsWith(`/Number/${SHARED_NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a9', number: SHARED_NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${SHARED_APP}/` } };
+	if (path.endsWith(`/Application/${SHARED_APP}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a10', app_id: SHARED_APP, app_name: 'Support line', answer_url: 'https://support.example/answer' } };
 	if (path.endsWith(`/Number/${BARE_NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a8', number: BARE_NUMBER, application: null } };
 	if (path.endsWith(`/Number/${NUMBER}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a3', number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` } };
 	if (path.endsWith('/Number/')) return { status: 200, body: { api_id: 'a4', meta: { limit: 2, offset: 0, total_count: 1 }, objects: [{ number: NUMBER, application: `/v1/Account/${AUTH_ID}/Application/${APP}/` }] } };
 	if (path.endsWith('/Application/') && request.method === 'POST') return { status: 201, body: { api_id: 'a5', app_id: APP, message: 'created' } };
-	if (path.endsWith(`/Application/${APP}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a6', app_id: APP, answer_url: 'https://n8n/webhook/voice', fallback_answer_url: '' } };
+	if (path.endsWith(`/Application/${APP}/`) && request.method === 'GET') return { status: 200, body: { api_id: 'a6', app_id: APP, app_name: `Digital Samba dial-in ${NUMBER}`, answer_url: 'https://n8n/webhook/voice', fallback_answer_url: '' } };
 	return { status: request.method === 'DELETE' ? 204 : 202, body: request.method === 'DELETE' ? undefined : { api_id: 'a7', message: 'done' } };
 });
 
@@ -143,10 +148,11 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 			},
 			() => ours().redirect(CALL, [{ kind: 'say', text: 'Goodbye.' }, { kind: 'hangup' }]),
 		));
-	it('point a number’s application at the IVR', () =>
+	it('point the number’s own application (made by Configure Number) at the IVR', () =>
 		compare(
 			async () => {
 				await client().numbers.get(NUMBER);
+				await client().applications.get(APP);
 				await client().applications.update(APP, {
 					answerUrl: 'https://n8n/webhook/voice',
 					answerMethod: 'POST',
@@ -169,11 +175,23 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 			},
 			() => ours().configureNumber(`+${BARE_NUMBER}`, { voiceUrl: 'https://n8n/webhook/voice' }),
 		));
+	it('a number on an application of another service: that one is left alone, the number gets its own', () =>
+		compare(
+			async () => {
+				await client().numbers.get(SHARED_NUMBER);
+				await client().applications.get(SHARED_APP);
+				await client().applications.create(`Digital Samba dial-in ${SHARED_NUMBER}`, { answerUrl: 'https://n8n/webhook/voice', answerMethod: 'POST', hangupUrl: 'https://n8n/webhook/voice', hangupMethod: 'POST' });
+				await client().numbers.update(SHARED_NUMBER, { appId: APP });
+				await client().applications.get(APP);
+			},
+			() => ours().configureNumber(`+${SHARED_NUMBER}`, { voiceUrl: 'https://n8n/webhook/voice' }),
+		));
 	it('the account’s only number, when none is given', () =>
 		compare(
 			async () => {
 				await client().numbers.list({ limit: 2 });
 				await client().numbers.get(NUMBER);
+				await client().applications.get(APP);
 				await client().applications.update(APP, { answerUrl: 'https://n8n/webhook/voice', answerMethod: 'POST', hangupUrl: 'https://n8n/webhook/voice', hangupMethod: 'POST' });
 				await client().applications.get(APP);
 			},
