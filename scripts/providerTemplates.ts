@@ -103,7 +103,7 @@ function recordBridge(template: Template, conferenceEvents: boolean): void {
 		return;
 	}
 	// Joins arrive as Conference items too: only a leave closes the bridge's row.
-	const left = clone(template, 'Caller Admitted?', 'Bridge Left?', [0, 0]);
+	const left = clone(template, 'Caller Admitted?', 'Participant Left?', [0, 0]);
 	const leftCondition = (left.parameters.conditions as { conditions: Array<{ leftValue: string; rightValue: string }> }).conditions[0];
 	Object.assign(leftCondition, { leftValue: '={{ $json.type }}', rightValue: 'participant.left' });
 	connect(template, 'Telephony Request', left.name, 3);
@@ -234,7 +234,7 @@ const ROW_OF_CALL_LAYOUT: Record<string, [number, number]> = {
 
 /** With joins as Conference items too, the bridge's row is closed after an If: one place to the right. */
 const BRIDGE_LEFT_LAYOUT: Record<string, [number, number]> = {
-	'Bridge Left?': [800, 620],
+	'Participant Left?': [800, 620],
 	'Close Bridge Row': [1040, 620],
 };
 

@@ -182,7 +182,7 @@ export function describePlivoError({ status, body, request }: HttpFailure): { me
 	const error = typeof body.error === 'string' ? body.error : Object.keys(record(body.error)).length > 0 ? JSON.stringify(body.error) : '';
 	const description =
 		status === 404
-			? `Not found: ${request.method} ${request.path}. The conference may have ended or the call left it.`
+			? `Not found: ${request.method} ${request.path}. A conference that has ended, a call that is over, or a number or application not in this account.`
 			: status === 401
 				? 'Check the Auth ID and Auth Token of the Plivo Voice credential'
 				: body.api_id

@@ -50,13 +50,22 @@ function outOfBounds(params: RawParams, query: RawParams): string | undefined {
 	return undefined;
 }
 
-/** `sip:user@host`, or a SIP From with a display name, as Plivo passes SIP callers on. */
-function sipOf(from: string): { username?: string; domain?: string } | undefined {
-	const at = from.toLowerCase().indexOf('sip:');
+/** The host of a `sip:user@host` address (a display name and parameters around it allowed). */
+function sipHost(address: string): string | undefined {
+	const at = address.toLowerCase().indexOf('sip:');
 	if (at < 0) return undefined;
-	const address = from.slice(at + 4).split(/[>;]/)[0];
-	const [username, domain] = address.includes('@') ? address.split('@') : [undefined, address];
-	return { username: username || undefined, domain: domain || undefined };
+	const host = address.slice(at + 4).split(/[>;]/)[0].split('@').pop();
+	return host || undefined;
+}
+
+/**
+ * A call that came in over SIP: the domain is the one it was addressed to (`To`, Plivo's address
+ * that received it, as Twilio's SipDomain is), never the caller's own From, which a SIP caller
+ * writes as it likes.
+ */
+function sipOf(from: string, to: string): { domain?: string } | undefined {
+	if (sipHost(from) === undefined && sipHost(to) === undefined) return undefined;
+	return { domain: sipHost(to) };
 }
 
 function conferenceCallback(params: RawParams, query: RawParams): ParseResult {
@@ -91,10 +100,10 @@ export function parsePlivoRequest(params: RawParams, query: RawParams = {}): Par
 	if (callId === undefined) return { ok: false, reason: 'neither CallUUID nor ConferenceAction: not a Plivo voice request' };
 
 	const from = params.From ?? '';
-	const sip = sipOf(from);
+	const sip = sipOf(from, params.To ?? '');
 	const base = {
 		callId,
-		from: sip ? from : e164(from),
+		from: sipHost(from) === undefined ? e164(from) : from,
 		to: e164(params.To ?? ''),
 		callerName: params.CallerName || undefined,
 		sip,

@@ -21,12 +21,14 @@ describe('Plivo requests', () => {
 		expect(event({ ...answer, From: '+15550000001' })).toMatchObject({ from: '+15550000001' });
 	});
 
-	it('a SIP caller keeps its URI and says who it is', () => {
-		expect(event({ ...answer, From: 'sip:bridge@sip.digitalsamba.example', CallerName: 'Digital Samba' })).toMatchObject({
+	it('a SIP call: the domain it was addressed to (Plivo’s), never the one the caller wrote in From', () => {
+		expect(event({ ...answer, From: 'sip:bridge@sip.digitalsamba.example', To: 'sip:20372631212782781@app.plivo.com', CallerName: 'Digital Samba' })).toMatchObject({
 			from: 'sip:bridge@sip.digitalsamba.example',
 			callerName: 'Digital Samba',
-			sip: { username: 'bridge', domain: 'sip.digitalsamba.example' },
+			sip: { domain: 'app.plivo.com' },
 		});
+		// To a number: over SIP, but no domain of ours to check.
+		expect(event({ ...answer, From: 'sip:anyone@ours.example' })).toMatchObject({ sip: { domain: undefined } });
 	});
 
 	it('digits at the PIN step, with its attempt; none (the redirect after a silent GetInput) counts as empty', () => {
