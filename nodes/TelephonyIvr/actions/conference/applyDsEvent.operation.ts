@@ -2,17 +2,18 @@
  * Apply Digital Samba Event: what a Digital Samba Trigger item asks of the phone side. A moderator
  * muted or unmuted a phone user → the same on the provider (and nothing is reported back: no echo);
  * asked a phone user to unmute → a private announcement to that caller; the session ended → every
- * caller hears goodbye and is hung up, and the conference ends.
+ * caller hears goodbye and is hung up, and the conference ends once they are out of it.
  *
  * Validated before it acts: an event without a call ID, or whose call is not a caller in that
  * room's conference (another room's call, the bridge, a call that is gone), fails by name and sends
  * the provider nothing.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import { isUuid } from '../../../core/digitalsamba/rooms';
 import { parseLabel } from '../../../core/ivr/labels';
+import type { CallControl } from '../../../core/voice/provider';
 import { announceUrl } from '../../../core/ivr/script';
 import { conferenceNameFor } from '../../../core/ivr/syncPlan';
 import { namesOf, readUpstream } from '../../../shared/upstream';
@@ -89,6 +90,7 @@ async function apply(context: IExecuteFunctions, i: number, event: IDataObject, 
 		const goodbye = [{ kind: 'say' as const, text: String(context.getNodeParameter('goodbyeText', i)) }, { kind: 'hangup' as const }];
 		const callers = participants.filter((participant) => parseLabel(labelOf(provider, participant, labels)).kind === 'caller');
 		for (const caller of callers) await control.redirect(caller.callId, goodbye);
+		await untilOut(control, found.id, new Set(callers.map((caller) => caller.callId)), [...labels.keys()]);
 		await control.endConference(found);
 		return { ...outcome, applied: true, callersHungUp: participants.length };
 	}
@@ -112,3 +114,20 @@ async function apply(context: IExecuteFunctions, i: number, event: IDataObject, 
 	}
 	return { ...outcome, applied: true };
 }
+
+/** How long the end of a session waits for the callers it said goodbye to to leave the conference. */
+export const GOODBYE_WAIT = { tries: 20, everyMs: 100 };
+
+/**
+ * Until the provider has taken these calls out of the conference, within GOODBYE_WAIT: a redirect
+ * is carried out after it is accepted (Plivo queues transfers), and ending the conference first
+ * would cut a caller off before their goodbye. Where it is immediate, one look finds them gone.
+ */
+async function untilOut(control: CallControl, conference: string, callIds: Set<string>, members: string[]): Promise<void> {
+	for (let tries = 0; tries < GOODBYE_WAIT.tries && callIds.size > 0; tries++) {
+		const roster = await control.roster(conference, members);
+		if (!roster?.participants.some((participant) => callIds.has(participant.callId))) return;
+		await sleep(GOODBYE_WAIT.everyMs);
+	}
+}
+

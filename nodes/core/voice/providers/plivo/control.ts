@@ -18,9 +18,6 @@ export function plivoParticipant(raw: JsonRecord): Participant {
 /** The application Configure Number makes for a number (and later changes, only it). */
 export const applicationName = (number: string) => `Digital Samba dial-in ${number}`;
 
-/** How long a goodbye waits for Plivo to move a transferred call out of its conference. */
-const TRANSFER_WAIT = { tries: 20, everyMs: 100 };
-
 /** Plivo writes numbers as digits alone. */
 const digitsOf = (number: string) => number.replace(/^\+/, '');
 
@@ -68,16 +65,6 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 		return asked;
 	}
 
-	/** Calls this control transferred (to a goodbye): ending their conference waits for them to be out. */
-	const transferred = new Set<string>();
-	/** Until Plivo has taken those calls out of the conference (a transfer is not instant), within a bound. */
-	async function untilTransferredOut(conference: string): Promise<void> {
-		for (let tries = 0; tries < TRANSFER_WAIT.tries; tries++) {
-			const found = await roster(conference);
-			if (!found?.participants.some((participant) => transferred.has(participant.callId))) return;
-			await new Promise((resolve) => setTimeout(resolve, TRANSFER_WAIT.everyMs));
-		}
-	}
 
 	const control: CallControl = {
 		async findConference(name) {
@@ -116,8 +103,6 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			await send(plivoRest.kick(authId, conference.id, await memberIdOf(conference, callId)));
 		},
 		async endConference(conference) {
-			// Ending it before a transferred caller is out would cut them off before their goodbye.
-			if (transferred.size > 0) await untilTransferredOut(conference.id);
 			await send(plivoRest.hangUpConference(authId, conference.id));
 		},
 		async redirect(callId, instructions) {
@@ -130,8 +115,8 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			const url = new URL(ivrUrl);
 			url.searchParams.set('step', 'announce');
 			url.searchParams.set('text', Buffer.from(words, 'utf8').toString('base64url'));
+			// Queued by Plivo: the call leaves the conference a moment later (Apply Digital Samba Event waits for it).
 			await send(plivoRest.transfer(authId, callId, url.toString()));
-			transferred.add(callId);
 		},
 		async hangUp(callId) {
 			await send(plivoRest.hangUpCall(authId, callId));
