@@ -191,7 +191,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', action: 'Get the conference in progress', description: 'The conference in progress under a name, as the provider has it' },
 			{ name: 'Get Participant', value: 'getParticipant', action: 'Get a participant', description: 'One participant, with who they are (bridge or caller) and their mute and hold state' },
 			{ name: 'Get Participants', value: 'getParticipants', action: 'Get all participants', description: 'Everyone in the conference, with who they are and their mute and hold state' },
-			{ name: 'Hold', value: 'hold', action: 'Put a participant on hold', description: 'Put a participant on hold: they hear music and are not heard' },
+			{ name: 'Hold', value: 'hold', action: 'Put a participant on hold', description: 'Put a participant on hold: they are not heard and do not hear the meeting (Twilio plays them music)' },
 			{ name: 'Mute', value: 'mute', action: 'Mute a participant', description: 'Mute a participant on the phone side' },
 			{
 				name: 'Plan Digital Samba Sync',

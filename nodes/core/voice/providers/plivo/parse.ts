@@ -9,7 +9,7 @@
  */
 import type { CallEvent, ParticipantEventType, RawParams } from '../../events';
 import type { ParseResult } from '../../provider';
-import { e164 } from '../shared';
+import { e164, fieldsOutOfBounds } from '../shared';
 import { CONFERENCE_STEP } from './render';
 
 /** Keys pressed at a prompt: DTMF keys only, nothing else can reach a PIN comparison. */
@@ -26,23 +26,20 @@ export const PLIVO_LIMITS = { parameters: 100, value: 4096, from: 1024, callerNa
 const MEMBER_EVENTS: Record<string, ParticipantEventType> = { enter: 'participant.joined', exit: 'participant.left' };
 const ENDED_STATUSES = new Set(['completed', 'busy', 'failed', 'timeout', 'no-answer', 'cancel', 'canceled']);
 
+const LONGEST: Record<string, number> = {
+	From: PLIVO_LIMITS.from,
+	To: PLIVO_LIMITS.from,
+	from: PLIVO_LIMITS.from,
+	CallerName: PLIVO_LIMITS.callerName,
+	Digits: PLIVO_LIMITS.digits,
+	ConferenceDigitsMatch: PLIVO_LIMITS.digits,
+	label: PLIVO_LIMITS.label,
+	ConferenceName: PLIVO_LIMITS.conferenceName,
+};
+
 function outOfBounds(params: RawParams, query: RawParams): string | undefined {
-	const entries = [...Object.entries(params), ...Object.entries(query)];
-	if (entries.length > PLIVO_LIMITS.parameters) return `more than ${PLIVO_LIMITS.parameters} parameters`;
-	const longest: Record<string, number> = {
-		From: PLIVO_LIMITS.from,
-		To: PLIVO_LIMITS.from,
-		from: PLIVO_LIMITS.from,
-		CallerName: PLIVO_LIMITS.callerName,
-		Digits: PLIVO_LIMITS.digits,
-		ConferenceDigitsMatch: PLIVO_LIMITS.digits,
-		label: PLIVO_LIMITS.label,
-		ConferenceName: PLIVO_LIMITS.conferenceName,
-	};
-	for (const [name, value] of entries) {
-		const limit = longest[name] ?? PLIVO_LIMITS.value;
-		if (value.length > limit) return `${name} is longer than ${limit} characters`;
-	}
+	const tooLong = fieldsOutOfBounds(params, query, PLIVO_LIMITS, LONGEST);
+	if (tooLong) return tooLong;
 	for (const name of ['CallUUID', 'ConferenceUUID']) {
 		const value = params[name];
 		if (value !== undefined && value !== '' && !UUID.test(value)) return `${name} is not a Plivo UUID`;

@@ -5,6 +5,7 @@
  */
 import type { CallEvent, ParticipantEventType, RawParams } from '../../events';
 import type { ParseResult } from '../../provider';
+import { fieldsOutOfBounds } from '../shared';
 
 const PARTICIPANT_EVENTS: Record<string, ParticipantEventType> = {
 	'participant-join': 'participant.joined',
@@ -72,21 +73,18 @@ function sipDisplayName(from: string): string | undefined {
 export const TWILIO_LIMITS = { parameters: 100, value: 4096, from: 1024, callerName: 256, digits: 64, label: 128, friendlyName: 128 };
 const SID = { CallSid: /^CA[0-9a-fA-F]{32}$/, ConferenceSid: /^CF[0-9a-fA-F]{32}$/, AccountSid: /^AC[0-9a-fA-F]{32}$/ } as const;
 
+const LONGEST: Record<string, number> = {
+	From: TWILIO_LIMITS.from,
+	To: TWILIO_LIMITS.from,
+	CallerName: TWILIO_LIMITS.callerName,
+	Digits: TWILIO_LIMITS.digits,
+	ParticipantLabel: TWILIO_LIMITS.label,
+	FriendlyName: TWILIO_LIMITS.friendlyName,
+};
+
 function outOfBounds(params: RawParams, query: RawParams): string | undefined {
-	const entries = [...Object.entries(params), ...Object.entries(query)];
-	if (entries.length > TWILIO_LIMITS.parameters) return `more than ${TWILIO_LIMITS.parameters} parameters`;
-	const longest: Record<string, number> = {
-		From: TWILIO_LIMITS.from,
-		To: TWILIO_LIMITS.from,
-		CallerName: TWILIO_LIMITS.callerName,
-		Digits: TWILIO_LIMITS.digits,
-		ParticipantLabel: TWILIO_LIMITS.label,
-		FriendlyName: TWILIO_LIMITS.friendlyName,
-	};
-	for (const [name, value] of entries) {
-		const limit = longest[name] ?? TWILIO_LIMITS.value;
-		if (value.length > limit) return `${name} is longer than ${limit} characters`;
-	}
+	const tooLong = fieldsOutOfBounds(params, query, TWILIO_LIMITS, LONGEST);
+	if (tooLong) return tooLong;
 	for (const [name, shape] of Object.entries(SID)) {
 		const value = params[name];
 		if (value !== undefined && !shape.test(value)) return `${name} is not a Twilio ${name.replace('Sid', '')} SID`;

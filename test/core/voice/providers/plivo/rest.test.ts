@@ -128,7 +128,11 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 		compare(() => client().conferences.speakTextToMember(CONFERENCE.name, 'all', 'The meeting ends soon'), () => ours().announce(CONFERENCE, undefined, { text: 'The meeting ends soon', url: '' })));
 	it('end the conference', () => compare(() => client().conferences.hangup(CONFERENCE.name), () => ours().endConference(CONFERENCE)));
 	it('hang up a call', () => compare(() => client().calls.hangup(CALL), () => ours().hangUp(CALL)));
-	it('a live call’s status', () => compare(() => client().calls.getLiveCall(CALL), () => ours().callStatus(CALL)));
+	it('a live call’s status: in progress is up', async () => {
+		let status = '';
+		await compare(() => client().calls.getLiveCall(CALL), async () => (status = await ours().callStatus(CALL)));
+		expect(status).toBe('up');
+	});
 	it('the IVR URL of a call: its number’s application', () =>
 		compare(
 			async () => {
@@ -163,7 +167,7 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 				});
 				await client().applications.get(APP);
 			},
-			() => ours().configureNumber('+15557654321', { voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: 'https://n8n/webhook/voice-fallback' }),
+			async () => expect(await ours().configureNumber('+15557654321', { voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: 'https://n8n/webhook/voice-fallback' })).toEqual({ phoneNumber: '+15557654321', voiceUrl: 'https://n8n/webhook/voice', fallbackUrl: '' }),
 		));
 	it('a number without an application: one created for it, and linked', () =>
 		compare(
@@ -198,3 +202,27 @@ describe('Plivo REST requests equal the plivo client’s', () => {
 			() => ours().configureNumber('', { voiceUrl: 'https://n8n/webhook/voice' }),
 		));
 });
+
+describe('what Plivo’s answers mean', () => {
+	const answering = (answers: Record<string, unknown>) => plivoControl(async (spec) => (answers[spec.path.replace(/^.*\/(Call|Number|Conference)\//, '$1/')] ?? {}) as Record<string, unknown>, { authId: AUTH_ID });
+	it('a call that is not live (404, answered {}) is over', async () => {
+		expect(await answering({}).callStatus(CALL)).toBe('ended');
+	});
+	it('a conference Plivo does not know is none in progress', async () => {
+		expect(await answering({}).roster('ds-room')).toBeUndefined();
+	});
+	it('a number not in the account is refused with a hint, nothing changed', async () => {
+		const refused = await answering({}).configureNumber('+15550001234', { voiceUrl: 'https://n8n/webhook/voice' });
+		expect(refused).toEqual({ refused: expect.stringContaining('+15550001234'), hint: expect.stringContaining('E.164') });
+	});
+	it('a goodbye to a call that is over sends nothing more', async () => {
+		const sent: string[] = [];
+		const control = plivoControl(async (spec) => {
+			sent.push(`${spec.method} ${spec.path}`);
+			return {};
+		}, { authId: AUTH_ID });
+		await control.redirect(CALL, [{ kind: 'say', text: 'Goodbye' }, { kind: 'hangup' }]);
+		expect(sent).toEqual([`GET /v1/Account/${AUTH_ID}/Call/${CALL}`]);
+	});
+});
+
