@@ -62,9 +62,10 @@ export function plivoControl(send: Send, credentials: ProviderCredentials): Call
 			return appId ? text((await send(plivoRest.getApplication(authId, appId))).answer_url) : '';
 		})();
 		ivrUrls.set(number, asked);
+		// A failed lookup is not kept: the next caller asks again.
+		asked.catch(() => ivrUrls.delete(number));
 		return asked;
 	}
-
 
 	const control: CallControl = {
 		async findConference(name) {
